@@ -1,0 +1,206 @@
+"""The one tokenizer for passages and queries: normalise, split into words, drop stop words, stem, map synonyms."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from nltk.metrics.distance import edit_distance
+from nltk.stem.snowball import SnowballStemmer
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+SYNONYMS_FILE = "synonyms.cfg"
+
+_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-"})
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_stem = lru_cache(maxsize=65536)(SnowballStemmer("english", ignore_stopwords=False).stem)
+
+
+class SynonymsError(ValueError):
+    """The synonyms file has a line that cannot be read; the message names the line."""
+
+
+def _load_words(name: str) -> frozenset[str]:
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+STOP_WORDS = _load_words("stopwords.txt")
+
+
+@lru_cache(maxsize=1)
+def english_frequencies() -> dict[str, float]:
+    """Common English words -> Zipf frequency (7 is 'the', 3 is rare); loaded once, on first use."""
+    table: dict[str, float] = {}
+    for line in (DATA_DIR / "english_words.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, zipf = line.split("\t")
+            table[word] = float(zipf)
+    return table
+
+
+def normalize(text: str) -> str:
+    """NFKC, lower case, curly quotes and dashes folded, accents removed."""
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return text
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens; hyphenated words split into their parts, possessives and contractions cut."""
+    return [w.split("'")[0] for w in _WORD.findall(normalize(text))]
+
+
+def stem(word: str) -> str:
+    """The nltk Snowball stem of one lower-case word."""
+    return _stem(word)
+
+
+@dataclass
+class Synonyms:
+    """Synonym data: phrases that mean one concept everywhere, and everyday query words for article terms.
+
+    ``equivalents`` maps a stemmed phrase to the concept token it is rewritten to, in passages and queries
+    alike (``sle = systemic lupus erythematosus``). ``alternates`` maps a stemmed query phrase to the article
+    terms it may stand for (``risk ~ harm, danger``); a query scores such a group as one concept.
+    """
+
+    equivalents: dict[tuple[str, ...], str] = field(default_factory=dict)
+    alternates: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+    vocabulary: set[str] = field(default_factory=set)  # every word the file mentions, for typo correction
+
+    @property
+    def longest(self) -> int:
+        return max((len(k) for k in (*self.equivalents, *self.alternates)), default=1)
+
+
+def load_synonyms(path: Path) -> Synonyms:
+    """Read a synonyms file (see corpus/synonyms.cfg); a missing file means no synonyms."""
+    synonyms = Synonyms()
+    if not path.exists():
+        return synonyms
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SynonymsError(f"cannot read {path}: {exc}") from None
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        match = re.fullmatch(r"([^=~,]+?)\s*([=~])\s*(.+)", line)
+        if not match:
+            raise SynonymsError(f"{path}, line {number}: expected 'term = phrase, ...' or 'term ~ phrase, ...', got {raw.strip()!r}")
+        head, sign, rest = match.groups()
+        phrases = [p.strip() for p in rest.split(",")]
+        head_stems = _phrase_stems(head)
+        if any(not _phrase_stems(p) for p in phrases) or len(head_stems) != 1:
+            raise SynonymsError(f"{path}, line {number}: the term left of '{sign}' must be one word and every phrase must have a word that is not a stop word")
+        concept = head_stems[0]
+        synonyms.vocabulary.update(words(line.replace("=", " ").replace("~", " ")))
+        for phrase in phrases:
+            key = tuple(_phrase_stems(phrase))
+            if sign == "=":
+                synonyms.equivalents[key] = concept
+            else:
+                synonyms.alternates.setdefault(key, set()).add(concept)
+    return synonyms
+
+
+def _phrase_stems(phrase: str) -> list[str]:
+    return [stem(w) for w in words(phrase) if w not in STOP_WORDS]
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One meaning in a query: the stems that may express it, each with a weight (the query's own stem weighs 1)."""
+
+    surface: str
+    options: tuple[tuple[str, float], ...]
+
+    @property
+    def stems(self) -> tuple[str, ...]:
+        return tuple(s for s, _ in self.options)
+
+
+class Speller:
+    """Corrects query words that are neither English nor in the corpus to the nearest corpus word."""
+
+    def __init__(self, vocabulary: set[str]) -> None:
+        self.vocabulary = frozenset(w for w in vocabulary if w.isalpha())
+        self._by_length: dict[int, list[str]] = {}
+        for word in sorted(self.vocabulary):
+            self._by_length.setdefault(len(word), []).append(word)
+        self.correct = lru_cache(maxsize=4096)(self._correct)
+
+    def _correct(self, word: str) -> str:
+        if len(word) < 4 or not word.isalpha() or word in self.vocabulary or word in english_frequencies():
+            return word
+        limit = 1 if len(word) < 8 else 2
+        best, best_distance = word, limit + 1
+        for length in range(len(word) - limit, len(word) + limit + 1):
+            for candidate in self._by_length.get(length, ()):
+                distance = edit_distance(word, candidate, transpositions=True)
+                if distance < best_distance:
+                    best, best_distance = candidate, distance
+        return best
+
+
+class Analyzer:
+    """Turns passages and queries into stems the same way; queries also into concepts with their synonyms."""
+
+    def __init__(self, synonyms: Synonyms | None = None, speller: Speller | None = None, alternate_weight: float = 0.9) -> None:
+        self.synonyms = synonyms or Synonyms()
+        self.speller = speller
+        self.alternate_weight = alternate_weight
+        self._longest = self.synonyms.longest
+
+    def tokens(self, text: str) -> list[str]:
+        """Stems of a passage or query, stop words dropped, equivalent phrases rewritten to one concept."""
+        return [token for token, _ in self._tokens_with_words(text)]
+
+    def _tokens_with_words(self, text: str, correct: bool = False) -> list[tuple[str, str]]:
+        found = words(text)
+        if correct and self.speller:
+            found = [self.speller.correct(w) for w in found]
+        stems = [(stem(w), w) for w in found if w not in STOP_WORDS]
+        out: list[tuple[str, str]] = []
+        i = 0
+        equivalents = self.synonyms.equivalents
+        while i < len(stems):
+            for n in range(min(self._longest, len(stems) - i), 0, -1):
+                key = tuple(s for s, _ in stems[i : i + n])
+                if key in equivalents:
+                    out.append((equivalents[key], " ".join(w for _, w in stems[i : i + n])))
+                    i += n
+                    break
+            else:
+                out.append(stems[i])
+                i += 1
+        return out
+
+    def concepts(self, text: str) -> list[Concept]:
+        """A query as concepts: each token with the article terms that everyday words may stand for."""
+        pairs = self._tokens_with_words(text, correct=True)
+        alternates = self.synonyms.alternates
+        concepts: list[Concept] = []
+        seen: set[tuple[str, ...]] = set()
+        i = 0
+        while i < len(pairs):
+            for n in range(min(self._longest, len(pairs) - i), 0, -1):
+                key = tuple(t for t, _ in pairs[i : i + n])
+                if key in alternates or n == 1:
+                    options = {t: 1.0 for t in key}
+                    for target in sorted(alternates.get(key, ())):
+                        options.setdefault(target, self.alternate_weight)
+                    surface = " ".join(w for _, w in pairs[i : i + n])
+                    concept = Concept(surface, tuple(options.items()))
+                    if concept.stems not in seen:
+                        seen.add(concept.stems)
+                        concepts.append(concept)
+                    i += n
+                    break
+        return concepts

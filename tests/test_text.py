@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chatbot.text import Analyzer, Speller, SynonymsError, load_synonyms, normalize, words
+
+
+def test_normalize_folds_case_quotes_dashes_and_accents():
+    assert normalize("The Body’s “Reboot” — Naïve ＳＬＥ") == "the body's \"reboot\" - naive sle"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Graft-versus-host disease", ["graft", "versus", "host", "disease"]),
+        ("systemic lupus erythematosus (SLE)", ["systemic", "lupus", "erythematosus", "sle"]),
+        ("the patient’s own cells doesn’t", ["the", "patient", "own", "cells", "doesn"]),
+        ("long-term, HSCs; MSCs!", ["long", "term", "hscs", "mscs"]),
+    ],
+)
+def test_words(text, expected):
+    assert words(text) == expected
+
+
+def test_tokens_drop_stop_words_and_stem():
+    assert Analyzer().tokens("What are the risks of transplants?") == ["risk", "transplant"]
+
+
+def test_passages_and_queries_share_one_tokenizer():
+    analyzer = Analyzer()
+    passage = "Infection or complications from chemotherapy"
+    query = "infections complication chemotherapy"
+    assert set(analyzer.tokens(query)) <= set(analyzer.tokens(passage))
+
+
+@pytest.fixture
+def synonyms_file(tmp_path: Path) -> Path:
+    path = tmp_path / "synonyms.cfg"
+    path.write_text(
+        "# comment\nsle = systemic lupus erythematosus\nrisk ~ harm, side effect  # everyday words\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_equivalent_phrases_become_one_concept_on_both_sides(synonyms_file: Path):
+    analyzer = Analyzer(load_synonyms(synonyms_file))
+    assert analyzer.tokens("Systemic lupus erythematosus (SLE)") == ["sle", "sle"]
+    assert analyzer.tokens("is SLE serious") == ["sle", "serious"]
+
+
+def test_everyday_words_add_the_article_term_as_one_concept(synonyms_file: Path):
+    analyzer = Analyzer(load_synonyms(synonyms_file))
+    concepts = analyzer.concepts("any side effects or harm")
+    assert [c.surface for c in concepts] == ["side effects", "harm"]
+    assert "risk" in concepts[0].stems and "risk" in concepts[1].stems
+    assert analyzer.tokens("harm") == ["harm"]  # passages keep their own words
+
+
+@pytest.mark.parametrize(
+    "line, problem",
+    [("risk harm danger", "line 1: expected"), ("two words = x", "line 1: the term left"), ("risk ~ the, harm", "line 1: the term left")],
+)
+def test_malformed_synonyms_name_the_line(tmp_path: Path, line, problem):
+    path = tmp_path / "synonyms.cfg"
+    path.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(SynonymsError, match=problem):
+        load_synonyms(path)
+
+
+def test_missing_synonyms_file_means_none(tmp_path: Path):
+    assert not load_synonyms(tmp_path / "nothing.cfg").equivalents
+
+
+@pytest.mark.parametrize(
+    "typed, corrected",
+    [("hematopoetic", "hematopoietic"), ("transplnat", "transplant"), ("lupis", "lupus"), ("insurence", "insurance")],
+)
+def test_speller_corrects_typos_to_the_corpus_vocabulary(typed, corrected):
+    speller = Speller({"hematopoietic", "transplant", "lupus", "insurance", "care"})
+    assert speller.correct(typed) == corrected
+
+
+@pytest.mark.parametrize("word", ["cure", "turmeric", "rituximab", "abc"])
+def test_speller_leaves_real_and_unrelated_words_alone(word):
+    assert Speller({"care", "tumor", "lupus"}).correct(word) == word
