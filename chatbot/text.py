@@ -96,9 +96,12 @@ def load_synonyms(path: Path) -> Synonyms:
             raise SynonymsError(f"{path}, line {number}: expected 'term = phrase, ...' or 'term ~ phrase, ...', got {raw.strip()!r}")
         head, sign, rest = match.groups()
         phrases = [p.strip() for p in rest.split(",")]
+        if len(_phrase_stems(head)) != 1:
+            raise SynonymsError(f"{path}, line {number}: the term left of '{sign}' must be one word that is not a stop word, not {head!r}")
+        empty = [p for p in phrases if not _phrase_stems(p)]
+        if empty:
+            raise SynonymsError(f"{path}, line {number}: the phrase {empty[0]!r} has no word that is not a stop word")
         head_stems = _phrase_stems(head)
-        if any(not _phrase_stems(p) for p in phrases) or len(head_stems) != 1:
-            raise SynonymsError(f"{path}, line {number}: the term left of '{sign}' must be one word and every phrase must have a word that is not a stop word")
         concept = head_stems[0]
         synonyms.vocabulary.update(words(line.replace("=", " ").replace("~", " ")))
         for phrase in phrases:

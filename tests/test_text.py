@@ -61,7 +61,7 @@ def test_everyday_words_add_the_article_term_as_one_concept(synonyms_file: Path)
 
 @pytest.mark.parametrize(
     "line, problem",
-    [("risk harm danger", "line 1: expected"), ("two words = x", "line 1: the term left"), ("risk ~ the, harm", "line 1: the term left")],
+    [("risk harm danger", "line 1: expected"), ("two words = x", "line 1: the term left"), ("risk ~ the, harm", "line 1: the phrase 'the'")],
 )
 def test_malformed_synonyms_name_the_line(tmp_path: Path, line, problem):
     path = tmp_path / "synonyms.cfg"
