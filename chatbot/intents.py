@@ -4,72 +4,79 @@ from __future__ import annotations
 
 import re
 
-from .text import normalize
+from .text import STOP_WORDS, Speller, normalize, words
 
-# Someone (the writer or a person they describe) is in danger now: these always count.
-_ALWAYS = [
-    r"\b(suicid\w*|kill(ing)? (my|him|her|them)sel(f|ves)|end(ing)? (it all|my life|(his|her|their) life)|take my (own )?life)\b",
-    r"\b(want(ed|s)? to|going to|gonna|wanna|plan(ning)? to|thinking (of|about)) (die|dying|be dead|disappear forever|hurt (my|him|her|them)sel(f|ves)|harm (my|him|her|them)sel(f|ves))\b",
-    r"\b(better off dead|no reason to live|don'?t want to (live|be alive|wake up)|can'?t go on)\b",
-    r"\b(self[- ]?harm\w*|cutting (my|him|her)sel(f|ves)|hurting (my|him|her|them)sel(f|ves)|(hurt|harm|cut)(ing)? (my|him|her|them)sel(f|ves))\b",
-    r"\b(over ?dos(e|ed|ing)|od'?d|took (too many|a lot of|all (my|his|her|the)) (pills|tablets|meds|medication)|swallow(ed)? (too many|a bottle|a lot of|all)|poison(ed|ing)?|drank (bleach|antifreeze))\b",
-    r"\b(can'?t|cannot|could ?n'?t|can not|unable to|struggling to|hard to|trouble|difficulty|not) ?(breath|breathe|breathing|get (any )?air|catch (my|his|her) breath)\b",
-    r"\b(stopped breathing|gasping|choking|turning blue|lips (are )?(blue|grey|gray))\b",
-    r"\b(unconscious|unresponsive|passed out|pass(ing)? out|fainted|collapsed|blacked out|won'?t wake|not waking|can'?t wake|losing consciousness|lost consciousness)\b",
-    r"\b(having|had|has) (a )?(seizure|stroke|heart attack|fit)\b",
-    r"\b(seizing|convuls\w*|fitting right now|shaking uncontrollably)\b",
-    r"\b(face (is )?(droop\w*|drops|dropping|numb)|slurr(ed|ing) (speech|words)|speech (is )?slurred|can'?t (speak|talk|move (my|his|her) (arm|leg|side)))\b",
-    r"\b(one side of (my|his|her) (body|face))\b",
-    r"\b(bleeding (heavily|badly|a lot|won'?t stop|that won'?t stop|everywhere|profusely)|won'?t stop bleeding|severe bleeding|lots of blood|coughing (up )?blood|vomiting blood|throwing up blood)\b",
-    r"\b(crushing|severe|sharp|bad|tight|heavy) (chest|pain in (my|his|her) chest)|chest (pain|pains|tightness|hurts|is tight|pressure)|pain in (my|his|her|the) chest\b",
-    r"\b((this|it) is an emergency|it'?s an emergency|medical emergency|(need|call|get) (an )?ambulance|call 911|call 999|call 112|(i'?m|i am|he'?s|she'?s|is) dying)\b",
+_SELF = r"(my|him|her|them|your|our)sel(f|ves)"
+_PERSON = r"(i|i'm|im|i am|he|he's|hes|she|she's|shes|they|they're|my \w+|[a-z]+ is|[a-z]+'s)"
+
+# Red flags: someone (the writer or a person they describe) may be in danger now. Each always counts.
+_RED_FLAGS = [
+    # suicide and self-harm
+    r"suicid\w*|kill(ing)? " + _SELF + r"|end(ing)? (it all|my life|(his|her|their) life|things)|take (my|his|her) (own )?life",
+    r"(want|wanted|wants|wanna|going|gonna|plan|planning|thinking|think|thought|tempted|ready) (to |of |about )?(die|dying|be dead|hurt " + _SELF + r"|harm " + _SELF + r"|cut " + _SELF + r")",
+    r"better off dead|better off without me|no reason to (live|go on)|(don'?t|do not|dont) want to (live|be alive|be here|exist|wake up)|can'?t go on|not worth living",
+    r"self[- ]?harm\w*|(cut|cutting|hurt|hurting|harm|harming|burn|burning) " + _SELF,
+    # overdose and poisoning
+    r"over ?dos(e|ed|ing)|\bod'?d\b|poison(ed|ing)?|drank (bleach|antifreeze|cleaner)",
+    r"(took|taken|take|swallowed|ate|drank|had) .{0,30}(too many|too much|whole bottle|a bottle|entire bottle|handful|all (of )?(my|his|her|their|the))",
+    r"(too many|whole bottle|handful) (of )?(\w+ )?(pills|tablets|meds|medication|medicine)",
+    # breathing
+    r"(can'?t|cannot|could ?n'?t|can not|unable to|struggling to|hard to|trouble|difficulty|not|isn'?t|stopped|barely) ?(breath|breathe|breathing|get (any )?air|catch (my|his|her|their) breath)",
+    r"gasping|choking|turning blue|(lips|face) (are |is |turning )?(blue|grey|gray)|throat (is )?(closing|swelling)|anaphyla\w*",
+    # loss of consciousness
+    r"unconscious|unresponsive|not responding|passed out|pass(ing)? out|fainted|collapsed|blacked out|(won'?t|can'?t|cannot|not) wake|lost consciousness|losing consciousness",
+    # seizures
+    r"(is |are |'s |am |'m )?(having|had just|just had) (a |another )?(seizure|fit|convulsion)|seizing|convuls\w*|fitting|shaking uncontrollably",
+    # stroke
+    r"(is |are |'s )?having a stroke|face (is )?(droop\w*|drop\w*|numb|lopsided)|slurr(ed|ing)|speech (is )?(slurred|garbled)|can'?t (speak|talk|move (my|his|her|their) (arm|leg|side))",
+    r"(left|right|one) side .{0,40}(weak|numb|droop|paraly)|sudden(ly)? .{0,40}(weak|numb|paraly|droop|can'?t see|blind|confused|worst headache)",
+    r"worst headache (of|in) (my|his|her) life",
+    # heart
+    r"(is |are |'s )?having a heart attack|(crushing|severe|sharp|bad|tight|heavy|squeezing) (chest|pain in (my|his|her|the) chest)|chest (pain|pains|tightness|hurts|is tight|pressure)|pain in (my|his|her|the) chest",
+    # bleeding
+    r"bleeding (really |very |so |too )?(heavily|badly|a lot|so much|won'?t stop|that won'?t stop|wont stop|everywhere|profusely|nonstop|non stop)|(won'?t|wont|doesn'?t|can'?t) stop bleeding|bleeding .{0,25}(won'?t|wont|doesn'?t|will not|not) stop|severe bleeding|(lots|lot|pool) of blood|blood everywhere|(coughing|cough|vomiting|throwing) (up )?blood",
+    # asking for emergency help
+    r"(this|it) is an emergency|it'?s an emergency|medical emergency|(need|call|get|send) (an )?ambulance|call (911|999|112)|(i'?m|i am|he'?s|she'?s|is) dying",
 ]
-# Symptom words that, in a question about what the treatment may cause, are about risks, not an emergency.
-_HYPOTHETICAL = re.compile(r"\b(cause|causes|risk|risks|chance|side effects?|lead to|linked|complications?|possible|happen after|does it|can it|could it|will it|would it)\b")
-_SOFT = re.compile(r"\b(seizures?|stroke|heart attack|chest pain|bleeding|overdose)\b")
-_PATTERNS = re.compile("|".join(f"(?:{p})" for p in _ALWAYS))
+_RED_FLAG = re.compile("|".join(rf"\b(?:{p})" for p in _RED_FLAGS))
+# "Can the chemo cause a stroke?" asks about a risk of the treatment; "my husband is having a stroke" is an emergency.
+_SOFT = re.compile(r"(chest pain|chest pains|bleeding \w+|severe bleeding|fitting|seizing|convuls\w*|collapsed|fainted|passed out|pass(ing)? out|unconscious)")
+_HYPOTHETICAL = re.compile(r"\b(cause|causes|causing|risk|risks|chance|lead to|linked|complications?|possible|can it|could it|does it|will it|would it|might|what if)\b")
+_RED_FLAG_WORDS = Speller(
+    set(words("seizure seizures seizing convulsing convulsion unconscious unresponsive overdose overdosed suicide suicidal "
+              "bleeding breathe breathing breath stroke ambulance emergency poisoned poisoning swallowed collapsed fainted"))
+)
 
 
 def is_emergency(message: str) -> bool:
-    """Whether the message reports a medical emergency or a risk of self-harm."""
-    text = normalize(message)
-    match = _PATTERNS.search(text)
-    if not match:
+    """Whether the message reports a medical emergency or a risk of self-harm (typos forgiven)."""
+    text = " ".join(_RED_FLAG_WORDS.correct(w) for w in re.findall(r"[\w']+", normalize(message)))
+    matches = [m.group(0) for m in _RED_FLAG.finditer(text)]
+    if not matches:
         return False
-    # "Can the chemo cause a stroke?" asks about a risk; "my husband is having a stroke" is an emergency.
-    only_soft = all(_SOFT.fullmatch(m.group(0).strip()) for m in _PATTERNS.finditer(text))
-    return not (only_soft and _HYPOTHETICAL.search(text))
+    return not (all(_SOFT.fullmatch(m) for m in matches) and _HYPOTHETICAL.search(text))
 
 
-_SMALLTALK = {
-    "greeting": r"(hi+|hello+|hey+|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|hey there|hi there|hello there)",
-    "thanks": r"(thanks?( you)?( so much| very much| a lot)?|thx|ty|thank u|cheers|much appreciated|appreciate it|great|ok(ay)?|cool|perfect|got it|that helps|helpful|awesome|nice)",
-    "goodbye": r"(bye+|goodbye|good bye|see (you|ya)( later)?|farewell|later|that'?s all|i'?m done|have a (good|nice) (day|one))",
-    "about": r"(who (are|r) (you|u)|what are you|are (you|u) (a |an )?(real )?(doctor|human|person|real|bot|robot|ai|computer|machine|nurse)|is this (a )?(bot|robot|human|person|real person)|am i (talking|chatting) (to|with) (a )?(human|person|bot|robot)|what is your name|what'?s your name)",
-    "help": r"(help|help me|what can (you|u) do|what do (you|u) (do|know)|how does this work|what can i ask( you)?|what (questions|topics) can (you|u) answer|menu|options|start)",
+_CUES = {
+    "about": r"who (are|r) (you|u)|what are (you|u)|are (you|u) (a |an )?(real |actual )?(doctor|human|person|bot|robot|ai|computer|machine|nurse|program|chatbot|real)( or (a |an )?(real |actual )?\w+)?"
+    r"|is this (a |an )?(real )?(bot|robot|human|person|ai|doctor)|am i (talking|chatting|speaking) (to|with) (a |an )?(real )?(human|person|bot|robot|doctor|ai)|what('?s| is) your name|your name",
+    "help": r"help|what can (you|u) do|what do (you|u) (do|know)|how does this work|how do i use (this|you)|what (kind of |sort of |type of )?(questions|things|stuff|topics) can i ask( you)?"
+    r"|what can i ask( you)?|what (questions|topics) (can|do) (you|u) answer|menu|options",
+    "goodbye": r"bye+|goodbye|good bye|bye bye|see (you|ya|u)( later| soon)?|farewell|later|that'?s all|i'?m done|have a (good|nice|great) (day|one|night)|good ?night|take care",
+    "thanks": r"thanks?( you)?|thx|ty|thank u|thankyou|cheers|much appreciated|appreciate (it|that|you)|that (really )?help(s|ed)|(very |really |so )?helpful|great|ok(ay)?|cool|perfect|got it|awesome|nice|good to know|understood",
+    "greeting": r"hi+|hello+|hey+|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|(is )?(any ?one|any ?body|someone|somebody) (there|here|home|around)|how are (you|u)( doing| today)?|what'?s up|sup",
 }
-_FILLER = r"please|pls|plz|again|so much|very much|a lot|bot|chatbot|there|everyone|all|for (the|your) help|for that|for this|for the info(rmation)?|it|this|that|and|:\)|:-\)"
-_SMALLTALK_RE = re.compile("|".join(f"(?P<{kind}>{p})" for kind, p in _SMALLTALK.items()) + f"|(?P<filler>{_FILLER})")
-_BOUNDARY = re.compile(r"[\s,.!?;:'()*~-]*")
+_CUE = re.compile("|".join(rf"\b(?P<{kind}>{p})\b" for kind, p in _CUES.items()))
+_FILLER = frozenset(words("please pls plz again so much very really lot bot chatbot there everyone anyone all for the your that this it and you u ok okay oh well just then guys folks friend lol haha hmm um uh yes yeah yep no nope"))
 
 
 def smalltalk_kind(message: str) -> str | None:
-    """'greeting', 'thanks', 'goodbye', 'about' or 'help' when the whole message is small talk, else None."""
-    text = normalize(message).strip()
-    kind, pos = None, _BOUNDARY.match(text).end()
-    while pos < len(text):
-        # The longest small-talk phrase that ends at a word boundary.
-        best = None
-        for end in range(len(text), pos, -1):
-            if end < len(text) and text[end].isalnum():
-                continue
-            match = _SMALLTALK_RE.fullmatch(text, pos, end)
-            if match:
-                best = match
-                break
-        if best is None:
-            return None
-        if best.lastgroup != "filler":
-            kind = best.lastgroup  # "hi, who are you" is about the bot; "thanks, bye" is a goodbye
-        pos = _BOUNDARY.match(text, best.end()).end()
-    return kind
+    """'greeting', 'thanks', 'goodbye', 'about' or 'help' when the message is only small talk, else None."""
+    text = normalize(message)
+    found = [m.lastgroup for m in _CUE.finditer(text)]
+    if not found:
+        return None
+    rest = words(_CUE.sub(" ", text))
+    if any(w not in STOP_WORDS and w not in _FILLER for w in rest):
+        return None  # "hi, what are the risks?" is a question
+    return found[-1]  # "thanks, bye" is a goodbye; "hi, who are you" is about the bot
