@@ -52,7 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--show-misses", action="store_true", help="list every miss with what was returned")
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
 
-    commands.add_parser("settings", help="list every CHATBOT_* setting with its default")
+    settings = commands.add_parser("settings", help="list every CHATBOT_* setting with its default")
+    settings.add_argument("--markdown", action="store_true", help="print the settings as the README's Markdown table")
     return parser
 
 
@@ -76,6 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # e.g. a corpus folder that cannot be listed
+        print(f"error: cannot read {exc.filename or 'a file'}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
 
 
 def _engine(config: Config) -> ChatEngine:
@@ -160,9 +164,19 @@ def cmd_eval(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_settings(args: argparse.Namespace, config: Config) -> int:
+    if args.markdown:
+        print(settings_table())
+        return 0
     for name, default, help in describe():
         print(f"{name:<32} {default!s:<26} {help}")
     return 0
+
+
+def settings_table() -> str:
+    """Every setting as a Markdown table: variable, default, meaning."""
+    rows = ["| Variable | Default | Meaning |", "| --- | --- | --- |"]
+    rows += [f"| `{name}` | {f'`{default}`' if default else '(empty)'} | {help} |" for name, default, help in describe()]
+    return "\n".join(rows)
 
 
 def format_reply(reply: Reply) -> str:

@@ -7,14 +7,19 @@ import sys
 
 from gunicorn.app.base import BaseApplication
 
+from . import limits, logs
 from .config import Config
 from .web import create_app
+
+log = logging.getLogger(__name__)
+GRACEFUL_TIMEOUT = 20  # seconds in-flight requests get to finish after SIGTERM
 
 
 class _Gunicorn(BaseApplication):
     def __init__(self, config: Config) -> None:
         self.config_obj = config
-        self.application = create_app(config)  # built here, in the master: workers share it after fork
+        # Built here, in the master: a broken corpus stops start-up before any worker exists, and workers share the index.
+        self.application = create_app(config)
         super().__init__()
 
     def load_config(self) -> None:
@@ -25,9 +30,13 @@ class _Gunicorn(BaseApplication):
             "threads": max(1, c.threads),
             "worker_class": "gthread",
             "preload_app": True,
-            "graceful_timeout": 20,
+            "graceful_timeout": GRACEFUL_TIMEOUT,
             "loglevel": c.log_level.lower(),
+            # The app writes its own access line (method, path, status, duration); gunicorn's would add query strings.
             "accesslog": None,
+            "proc_name": "chatbot",
+            # No runtime control socket: nothing uses it, and instances on one host would share its path.
+            "control_socket_disable": True,
         }
         for key, value in settings.items():
             self.cfg.set(key, value)
@@ -37,8 +46,14 @@ class _Gunicorn(BaseApplication):
 
 
 def serve(config: Config) -> int:
-    """Run until SIGTERM or Ctrl-C; in-flight requests finish first."""
-    logging.basicConfig(level=config.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-    print(f"Serving {config.corpus} on http://{config.host}:{config.port} with gunicorn ({config.workers} worker(s) x {config.threads} threads)", file=sys.stderr)
-    _Gunicorn(config).run()
+    """Run until SIGTERM or Ctrl-C; in-flight requests finish first, then the process exits 0."""
+    logging.basicConfig(level=logging.WARNING, format=logs.FORMAT, stream=sys.stderr)
+    server = _Gunicorn(config)
+    level, message = limits.store_description(config)
+    log.log(level, message)
+    problem = limits.check_store(server.application)
+    if problem:
+        log.warning(problem)
+    log.info("serving %s on http://%s:%s with gunicorn (%d worker(s) x %d threads)", config.corpus, config.host, config.port, config.workers, config.threads)
+    server.run()
     return 0

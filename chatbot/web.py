@@ -9,7 +9,7 @@ from typing import Any
 from flask import Flask, Response, jsonify, request, send_from_directory
 from werkzeug.exceptions import BadRequest, Forbidden, HTTPException, NotFound, UnsupportedMediaType
 
-from . import messages
+from . import limits, logs, messages, openapi
 from .config import Config
 from .engine import ChatEngine
 
@@ -97,6 +97,10 @@ def create_app(config: Config | None = None, engine: ChatEngine | None = None) -
         log.exception("unhandled error on %s %s", request.method, request.path)
         return jsonify({"error": "internal error; the request was not processed, please try again"}), 500
 
+    openapi.init_app(app, config)
+    limits.init_app(app, config)
+    logs.configure(config.log_level)
+    app.wsgi_app = logs.AccessLog(app.wsgi_app)  # type: ignore[method-assign]
     return app
 
 
@@ -162,6 +166,8 @@ def _json_body(allowed: set[str]) -> dict[str, Any]:
         body = request.get_json()
     except BadRequest:
         raise ApiError("the body is not valid JSON") from None
+    except RecursionError:
+        raise ApiError("the body's JSON is nested too deeply") from None
     if not isinstance(body, dict):
         raise ApiError("the body must be a JSON object")
     unknown = sorted(set(body) - allowed)

@@ -44,7 +44,8 @@ def tiny_corpus(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def app(engine: ChatEngine):
-    return create_app(Config(), engine=engine)
+    # One app serves the whole run, so no rate limit here; tests/test_limits.py checks the limits.
+    return create_app(Config(rate_limit=""), engine=engine)
 
 
 @pytest.fixture
