@@ -37,9 +37,13 @@ class Server:
     process: subprocess.Popen
     port: int
     log_file: Path
+    final_log: str | None = None  # kept once the process is gone and its log file removed
 
     @property
     def log(self) -> str:
+        """Everything the process wrote to stdout and stderr so far."""
+        if self.final_log is not None:
+            return self.final_log
         return self.log_file.read_text(encoding="utf-8", errors="replace")
 
     def request(self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None, timeout: float = 30) -> tuple[int, dict[str, str], Any]:
@@ -105,6 +109,7 @@ def running(argv: Sequence[str], env: dict[str, str] | None = None, port: int | 
                     server.stop()
                 except subprocess.TimeoutExpired:
                     pass
+            server.final_log = server.log
 
 
 def serve(env: dict[str, str] | None = None, *args: str) -> Any:
