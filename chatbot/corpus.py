@@ -28,12 +28,13 @@ class Passage:
     source: str
     headings: tuple[str, ...] = ()
     lead_in: str = ""
+    bullet: bool = False
     questions: tuple[str, ...] = field(default=())
 
     @property
     def search_text(self) -> str:
-        """Everything indexed for this passage: headings, list lead-in, text and the questions it answers."""
-        return "\n".join((*self.headings, self.lead_in, self.text, *self.questions))
+        """What is indexed as the passage: its headings below the title, its list's lead-in and its text."""
+        return "\n".join((*self.headings[1:], self.lead_in, self.text))
 
 
 def load_corpus(path: Path) -> list[Passage]:
@@ -84,13 +85,13 @@ def parse_document(text: str, source: str) -> list[Passage]:
     counts: dict[str, int] = {}
     passages: list[Passage] = []
 
-    def add(text: str, lead_in: str = "") -> None:
+    def add(text: str, lead_in: str = "", bullet: bool = False) -> None:
         headings = tuple(h for _, h in path)
         section = " > ".join(headings) or title
         slug = _slug(headings[-1] if headings else "introduction")
         counts[slug] = counts.get(slug, 0) + 1
         pid = f"{doc_slug}/{slug}-{counts[slug]}"
-        passages.append(Passage(pid, section, text, source, (title, *headings), lead_in))
+        passages.append(Passage(pid, section, text, source, (title, *headings), lead_in, bullet))
 
     for kind, level, text in blocks:
         if kind == "heading":
@@ -109,7 +110,7 @@ def parse_document(text: str, source: str) -> list[Passage]:
             if not lead_in and path:
                 # "There are two main approaches:" followed by a sub-heading per approach.
                 lead_in = next((lead_ins[lv] for lv in sorted(lead_ins, reverse=True) if lv < path[-1][0]), "")
-            add(text, lead_in)
+            add(text, lead_in, bullet=True)
     return passages
 
 

@@ -25,6 +25,7 @@ _SMALLTALK_REPLIES = {
     "help": messages.HELP,
 }
 # Words that point back to something said before ("is it safe?", "what about the other one").
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _ANAPHORA = re.compile(r"\b(it|its|that|this|they|them|those|these|there|one|ones|he|she|him|her|his|either|both|same|the procedure|the treatment|the process)\b")
 
 
@@ -36,10 +37,12 @@ class Tuning:
     near_tie: float = 0.85  # later passages are shown when they score at least this share of the best
     min_coverage: float = 0.5  # share of the question's informative weight the best passage must contain
     generic_share: float = 0.3  # words in more than this share of passages carry no topic (lupus, stem, cell)
-    history_weight: float = 0.6  # how much an earlier turn's scores count in a follow-up
-    out_of_scope_weight: float = 2.0  # a topic the article does not cover (a named drug, pregnancy, doses...)
+    history_weight: float = 0.4  # how much an earlier turn's scores count in a follow-up
+    out_of_scope_weight: float = 2.5  # a topic the article does not cover (a named drug, pregnancy, doses...)
+    common_word_weight: float = 0.3  # a corpus word that is also among the commonest English words (take, help, get)
     rare_word_weight: float = 1.0  # a word neither the corpus nor everyday English uses (a name, a jargon word)
     uncommon_word_weight: float = 0.5  # an English word the corpus does not use, of middling frequency
+    question_weight: float = 1.0  # how much the best-matching listed question adds to its passage's score
 
 
 @dataclass(frozen=True)
@@ -71,8 +74,9 @@ class ChatEngine:
     def __init__(self, retriever: Retriever, tuning: Tuning | None = None, out_of_scope: set[tuple[str, ...]] | None = None) -> None:
         self.retriever = retriever
         self.tuning = tuning or Tuning()
+        self.questions = _question_index(retriever)
         # Topics the corpus does not cover: phrases of stems, minus any the corpus itself uses.
-        self.out_of_scope = {p for p in (out_of_scope or set()) if not all(retriever.knows(s) for s in p)}
+        self.out_of_scope = {p for p in (out_of_scope or set()) if len(p) > 1 or not retriever.knows(p[0])}
         self._longest_topic = max(map(len, self.out_of_scope), default=0)
         self._lists = _lists(retriever.passages)
 
@@ -83,7 +87,7 @@ class ChatEngine:
         passages = load_corpus(path)
         folder = path if path.is_dir() else path.parent
         synonyms = load_synonyms(folder / SYNONYMS_FILE)
-        vocabulary = {w for p in passages for w in words(p.search_text)} | synonyms.vocabulary
+        vocabulary = {w for p in passages for w in words(" ".join((p.search_text, *p.questions)))} | synonyms.vocabulary
         analyzer = Analyzer(synonyms, Speller(vocabulary))
         return cls(Retriever(passages, analyzer), tuning, load_topics(folder / OUT_OF_SCOPE_FILE))
 
@@ -105,38 +109,73 @@ class ChatEngine:
         hits = self._answer(message, history)
         if not hits:
             return Reply("no_match", messages.NO_MATCH, suggestions=messages.SUGGESTIONS[:4])
-        return Reply("answer", _reply_text(hits), tuple(hits), _related(hits))
+        return Reply("answer", self._reply_text(hits), tuple(hits), _related(hits))
 
     def _answer(self, message: str, history: Sequence[str]) -> list[Hit]:
         retriever, tuning = self.retriever, self.tuning
         concepts = retriever.analyzer.concepts(message)
-        scores = retriever.score(concepts)
+        scores = self._score(concepts)
         weights = self._weights(message, concepts)
+        # Weight no passage can cover: the topics the article does not cover.
+        uncovered = tuning.out_of_scope_weight * self._topics(message)[0]
         earlier = self._earlier_turn(history)
-        if earlier and (_ANAPHORA.search(normalize(message)) or self._coverage(concepts, weights, scores) < tuning.min_coverage):
+        if earlier and (_ANAPHORA.search(normalize(message)) or self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage):
             earlier_concepts = retriever.analyzer.concepts(earlier)
-            scores = scores + tuning.history_weight * retriever.score(earlier_concepts)
+            scores = scores + tuning.history_weight * self._score(earlier_concepts)
             # The earlier question's words count towards coverage too, at the same discount.
             concepts = concepts + earlier_concepts
             weights = weights + [w * tuning.history_weight for w in self._weights(earlier, earlier_concepts)]
-        if self._coverage(concepts, weights, scores) < tuning.min_coverage:
+        if self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage:
             return []
-        order = [i for i in retriever.top(scores, tuning.max_passages + 1)]
-        order = self._expand_lead_in(order, scores)[: tuning.max_passages]
-        best = scores[order[0]]
-        return [
-            Hit(retriever.passages[i], float(scores[i]), retriever.matched(i, concepts))
-            for i in order
-            if scores[i] >= tuning.near_tie * best or i == order[0]
-        ]
+        order = self._expand_lead_in(retriever.top(scores, tuning.max_passages + 1), scores)[: tuning.max_passages]
+        hits = [Hit(retriever.passages[i], float(scores[i]), retriever.matched(i, concepts)) for i in order]
+        return [h for h in hits if h.matched or h is hits[0]]
+
+    def _score(self, concepts: list[Concept]) -> np.ndarray:
+        """Each passage's BM25 score plus the best score among the questions it answers."""
+        scores = self.retriever.score(concepts)
+        if self.questions is None:
+            return scores
+        index, owner = self.questions
+        best = np.zeros_like(scores)
+        np.maximum.at(best, owner, index.score(concepts))
+        return scores + self.tuning.question_weight * best
+
+    def _matched(self, number: int, concepts: list[Concept]) -> set[str]:
+        """Query concepts found in a passage or in the questions it answers."""
+        matched = set(self.retriever.matched(number, concepts))
+        if self.questions is not None:
+            index, owner = self.questions
+            for q in np.flatnonzero(owner == number):
+                matched.update(index.matched(int(q), concepts))
+        return matched
 
     def _expand_lead_in(self, order: list[int], scores: np.ndarray) -> list[int]:
-        """A list's lead-in ("Ideal candidates ... include:") answers nothing alone: show its bullets instead."""
-        bullets = self._lists.get(order[0])
-        if not bullets:
-            return order
-        ranked = sorted(bullets, key=lambda i: (-scores[i], i))
-        return ranked + [i for i in order[1:] if i not in ranked]
+        """A list's lead-in ("Ideal candidates ... include:") answers nothing alone: its bullets stand in for it."""
+        expanded: list[int] = []
+        for number in order:
+            bullets = sorted(self._lists.get(number, [number]), key=lambda i: (-scores[i], i))
+            expanded.extend(i for i in bullets if i not in expanded)
+        return expanded
+
+    def _reply_text(self, hits: list[Hit]) -> str:
+        """What a chat window shows: the best passage and those scoring almost as well.
+
+        Bullets stand under their list's lead-in; when most of the hits come from the best one's list, the
+        question is about the list ("what are the risks"), so the whole list is shown, in reading order.
+        """
+        first = hits[0].passage
+        same_list = [h for h in hits if h.passage.bullet and (h.passage.section, h.passage.lead_in) == (first.section, first.lead_in)]
+        if first.bullet and len(same_list) >= 2:
+            shown = [p for p in self.retriever.passages if p.bullet and (p.section, p.lead_in) == (first.section, first.lead_in)]
+        else:
+            shown = [h.passage for h in hits if h.score >= self.tuning.near_tie * hits[0].score]
+        lines: list[str] = []
+        for p in shown:
+            if p.bullet and p.lead_in and p.lead_in not in lines:
+                lines.append(p.lead_in)
+            lines.append(f"• {p.text}" if p.bullet else p.text)
+        return "\n".join(lines)
 
     def _earlier_turn(self, history: Sequence[str]) -> str | None:
         """The most recent earlier message that asked something of the article."""
@@ -146,43 +185,52 @@ class ChatEngine:
         return None
 
     def _weights(self, message: str, concepts: list[Concept]) -> list[float]:
-        """How much each concept says about what is asked: 0 for words found all over the corpus."""
+        """How much each concept (and each out-of-scope topic) says about what is asked.
+
+        Words found all over the corpus (lupus, stem, cell) say nothing; everyday English words say little;
+        the words that name an out-of-scope topic are weighed as the topic, by ``_topics``.
+        """
         retriever, tuning = self.retriever, self.tuning
         frequencies = english_frequencies()
-        topics = self._topics(concepts)
+        topic_words = self._topics(message)[1]
         weights = []
-        for number, concept in enumerate(concepts):
+        for concept in concepts:
+            surface = concept.surface.split()
+            zipf = max((frequencies.get(w, 0.0) for w in surface), default=0.0)
             known = [s for s in concept.stems if retriever.knows(s)]
-            if number in topics:
-                weights.append(topics[number])
+            if topic_words.intersection(surface):
+                weights.append(0.0)
             elif known:
                 share = min(retriever.document_frequency(s) for s in known)
-                weights.append(0.0 if share > tuning.generic_share else 1.0)
+                weights.append(0.0 if share > tuning.generic_share else tuning.common_word_weight if zipf >= 5.5 else 1.0)
             else:
                 # A word the corpus never uses: an everyday word says little, a rare one names a topic we lack.
-                zipf = max((frequencies.get(w, 0.0) for w in concept.surface.split()), default=0.0)
                 weights.append(0.0 if zipf >= 5 else tuning.uncommon_word_weight if zipf >= 4 else tuning.rare_word_weight)
         return weights
 
-    def _topics(self, concepts: list[Concept]) -> dict[int, float]:
-        """Concept positions that name an out-of-scope topic -> weight (a phrase's weight goes on its first word)."""
-        stems = [c.stems[0] for c in concepts]
-        found: dict[int, float] = {}
-        for start in range(len(stems)):
+    def _topics(self, message: str) -> tuple[int, set[str]]:
+        """How many out-of-scope topics the message names, and the words that name them."""
+        found = words(message)
+        stems = [stem(w) for w in found]
+        count, covered = 0, set()
+        start = 0
+        while start < len(stems):
             for n in range(min(self._longest_topic, len(stems) - start), 0, -1):
                 if tuple(stems[start : start + n]) in self.out_of_scope:
-                    found[start] = self.tuning.out_of_scope_weight
-                    found.update({i: found.get(i, 0.0) for i in range(start + 1, start + n)})
+                    count += 1
+                    covered.update(found[start : start + n])
+                    start += n
                     break
-        return found
+            else:
+                start += 1
+        return count, covered
 
-    def _coverage(self, concepts: list[Concept], weights: list[float], scores: np.ndarray) -> float:
+    def _coverage(self, concepts: list[Concept], weights: list[float], uncovered: float, scores: np.ndarray) -> float:
         """Share of the question's informative weight that its best passage contains."""
-        total = sum(weights)
+        total = sum(weights) + uncovered
         if total == 0:
             return 1.0 if any(self.retriever.knows(s) for c in concepts for s in c.stems) else 0.0
-        best = int(np.argmax(scores))
-        matched = set(self.retriever.matched(best, concepts))
+        matched = self._matched(int(np.argmax(scores)), concepts)
         return sum(w for c, w in zip(concepts, weights) if c.surface in matched) / total
 
 
@@ -194,28 +242,45 @@ def load_topics(path: Path) -> set[tuple[str, ...]]:
     for raw in read_text(path).splitlines():
         line = raw.split("#", 1)[0]
         if ":" in line:
-            topics.update(tuple(stem(w) for w in words(p) if w not in STOP_WORDS) for p in line.split(":", 1)[1].split(","))
+            topics.update(tuple(stem(w) for w in words(p)) for p in line.split(":", 1)[1].split(","))
     return {t for t in topics if t}
 
 
+def _question_index(retriever: Retriever) -> tuple[Retriever, np.ndarray] | None:
+    """A BM25 index over short views of the passages, and each view's passage number.
+
+    The views are the questions listed for a passage and, for a passage of several sentences, each
+    sentence: a question that matches one of them well is not drowned by the rest of a long paragraph.
+    """
+    views = [
+        (number, Passage(f"{p.id}?{n}", p.section, text, p.source))
+        for number, p in enumerate(retriever.passages)
+        for n, text in enumerate((*p.questions, *_sentences(p.text)))
+    ]
+    if not views:
+        return None
+    index = Retriever([view for _, view in views], retriever.analyzer, retriever.variant)
+    return index, np.array([number for number, _ in views])
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of a passage of more than one sentence (none for a one-sentence passage)."""
+    parts = _SENTENCE_END.split(text)
+    return parts if len(parts) > 1 else []
+
+
 def _lists(passages: list[Passage]) -> dict[int, list[int]]:
-    """Passage number of each lead-in paragraph -> the numbers of the bullets it introduces in its own section."""
+    """Passage number of each lead-in paragraph -> the numbers of the bullets it introduces in its own section.
+
+    Only a paragraph that is nothing but the lead-in counts: one that says more answers questions itself.
+    """
     lists: dict[int, list[int]] = {}
     for number, passage in enumerate(passages):
         if passage.text.endswith(":"):
-            bullets = [i for i, p in enumerate(passages) if p.lead_in and p.section == passage.section and passage.text.endswith(p.lead_in)]
+            bullets = [i for i, p in enumerate(passages) if p.bullet and p.section == passage.section and p.lead_in == passage.text]
             if bullets:
                 lists[number] = bullets
     return lists
-
-
-def _reply_text(hits: list[Hit]) -> str:
-    """What a chat window shows: the best passage (with its list's lead-in) and the near-ties from the same list."""
-    first = hits[0].passage
-    if not first.lead_in:
-        return first.text
-    same_list = [h.passage.text for h in hits if h.passage.lead_in == first.lead_in and h.passage.section == first.section]
-    return first.lead_in + "\n" + "\n".join(f"• {text}" for text in same_list)
 
 
 def _related(hits: list[Hit]) -> tuple[str, ...]:

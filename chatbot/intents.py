@@ -32,7 +32,7 @@ _RED_FLAGS = [
     r"(left|right|one) side .{0,40}(weak|numb|droop|paraly)|sudden(ly)? .{0,40}(weak|numb|paraly|droop|can'?t see|blind|confused|worst headache)",
     r"worst headache (of|in) (my|his|her) life",
     # heart
-    r"(is |are |'s )?having a heart attack|(crushing|severe|sharp|bad|tight|heavy|squeezing) (chest|pain in (my|his|her|the) chest)|chest (pain|pains|tightness|hurts|is tight|pressure)|pain in (my|his|her|the) chest",
+    r"(is |are |'s )?having a heart attack|(crushing|severe|sharp|bad|tight|heavy|squeezing) (chest|pain in (my|his|her|the) chest)|chest (pain|pains|tightness|hurts|is tight|pressure)|pain in (my|his|her|the) chest|(clutching|clutches|grabbing|holding) (my|his|her|their) chest",
     # bleeding
     r"bleeding (really |very |so |too )?(heavily|badly|a lot|so much|won'?t stop|that won'?t stop|wont stop|everywhere|profusely|nonstop|non stop)|(won'?t|wont|doesn'?t|can'?t) stop bleeding|bleeding .{0,25}(won'?t|wont|doesn'?t|will not|not) stop|severe bleeding|(lots|lot|pool) of blood|blood everywhere|(coughing|cough|vomiting|throwing) (up )?blood",
     # asking for emergency help

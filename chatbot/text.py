@@ -110,6 +110,10 @@ def load_synonyms(path: Path) -> Synonyms:
                 synonyms.equivalents[key] = concept
             else:
                 synonyms.alternates.setdefault(key, set()).add(concept)
+    single = {k[0]: v for k, v in synonyms.equivalents.items() if len(k) == 1}
+    for table in (synonyms.equivalents, synonyms.alternates):
+        for key in [k for k in table if len(k) > 1]:
+            table[tuple(single.get(s, s) for s in key)] = table.pop(key)
     return synonyms
 
 
@@ -169,10 +173,11 @@ class Analyzer:
         found = words(text)
         if correct and self.speller:
             found = [self.speller.correct(w) for w in found]
-        stems = [(stem(w), w) for w in found if w not in STOP_WORDS]
+        equivalents = self.synonyms.equivalents
+        # One-word equivalents first ("haematopoietic", "chemo"), so phrases match whatever spelling was used.
+        stems = [(equivalents.get((s,), s), w) for s, w in ((stem(w), w) for w in found if w not in STOP_WORDS)]
         out: list[tuple[str, str]] = []
         i = 0
-        equivalents = self.synonyms.equivalents
         while i < len(stems):
             for n in range(min(self._longest, len(stems) - i), 0, -1):
                 key = tuple(s for s, _ in stems[i : i + n])
@@ -186,24 +191,28 @@ class Analyzer:
         return out
 
     def concepts(self, text: str) -> list[Concept]:
-        """A query as concepts: each token with the article terms that everyday words may stand for."""
+        """A query as concepts: each word with the article terms it may stand for, scored as one.
+
+        A multi-word everyday phrase ("side effects") keeps its words and adds the article terms it means
+        ("risk") as one more concept.
+        """
         pairs = self._tokens_with_words(text, correct=True)
         alternates = self.synonyms.alternates
         concepts: list[Concept] = []
         seen: set[tuple[str, ...]] = set()
-        i = 0
-        while i < len(pairs):
-            for n in range(min(self._longest, len(pairs) - i), 0, -1):
+
+        def add(concept: Concept) -> None:
+            if concept.stems not in seen:
+                seen.add(concept.stems)
+                concepts.append(concept)
+
+        for i, (token, word) in enumerate(pairs):
+            for n in range(min(self._longest, len(pairs) - i), 1, -1):
                 key = tuple(t for t, _ in pairs[i : i + n])
-                if key in alternates or n == 1:
-                    options = {t: 1.0 for t in key}
-                    for target in sorted(alternates.get(key, ())):
-                        options.setdefault(target, self.alternate_weight)
+                if key in alternates:
                     surface = " ".join(w for _, w in pairs[i : i + n])
-                    concept = Concept(surface, tuple(options.items()))
-                    if concept.stems not in seen:
-                        seen.add(concept.stems)
-                        concepts.append(concept)
-                    i += n
+                    add(Concept(surface, tuple((t, self.alternate_weight) for t in sorted(alternates[key]))))
                     break
+            options = {token: 1.0} | {t: self.alternate_weight for t in sorted(alternates.get((token,), ())) if t != token}
+            add(Concept(word, tuple(options.items())))
         return concepts

@@ -1,0 +1,188 @@
+from __future__ import annotations
+
+import pytest
+
+from chatbot import messages
+from chatbot.engine import KINDS
+from chatbot.intents import is_emergency, smalltalk_kind
+
+EMERGENCIES = [
+    "i have crushing chest pain right now",
+    "my dad is clutching his chest and sweating",
+    "my wife can't breathe properly",
+    "struggling to breathe after the infusion",
+    "her lips are turning blue",
+    "i think my mother is having a stroke, her face is drooping",
+    "his speech is slurred and his right side went numb",
+    "my son is having a seizure",
+    "she's convulsing on the floor",
+    "my husband collapsed and is unresponsive",
+    "grandma passed out and won't wake up",
+    "i am bleeding heavily and it won't stop",
+    "he's coughing up blood",
+    "i swallowed a whole bottle of pills",
+    "my teenager took too many of my sleeping tablets",
+    "i think my daughter overdosed",
+    "my toddler drank bleach",
+    "i want to kill myself",
+    "i don't want to live anymore",
+    "i keep thinking about ending my life",
+    "my brother says he wants to die",
+    "i've been cutting myself again",
+    "i feel suicidal since my diagnosis",
+    "I'M HAVING A HEART ATTACK",
+    "call an ambulance",
+    "my friend is having a siezure what do i do",
+]
+NOT_EMERGENCIES = [
+    "what are the risks of AHSCT",
+    "is stem cell therapy life threatening",
+    "can chemotherapy cause bleeding or infection",
+    "does the transplant increase the risk of stroke",
+    "can lupus affect the heart, lungs and brain",
+    "is graft versus host disease dangerous",
+    "what are the possible complications",
+    "how do stem cells stop my immune system attacking my body",
+    "will stem cells kill the faulty immune cells",
+]
+
+
+@pytest.mark.parametrize("message", EMERGENCIES)
+def test_red_flags_get_emergency_guidance_only(engine, message):
+    reply = engine.reply(message)
+    assert (reply.kind, reply.passages, reply.reply) == ("emergency", (), messages.EMERGENCY)
+
+
+@pytest.mark.parametrize("message", NOT_EMERGENCIES)
+def test_questions_about_risks_are_not_emergencies(message):
+    assert not is_emergency(message)
+
+
+def test_emergency_is_checked_before_everything(engine):
+    assert engine.reply("hi, my husband collapsed").kind == "emergency"
+    assert engine.reply("what are the risks? i can't breathe", ["what is ahsct"]).kind == "emergency"
+
+
+def test_emergency_guidance_names_an_emergency_number_and_a_crisis_line():
+    assert "emergency number" in messages.EMERGENCY and "crisis line" in messages.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "message, kind",
+    [
+        ("hi", "greeting"),
+        ("Good evening!", "greeting"),
+        ("hello? is anyone there", "greeting"),
+        ("thanks, that was really helpful", "thanks"),
+        ("thx", "thanks"),
+        ("ok bye", "goodbye"),
+        ("thank you, goodbye", "goodbye"),
+        ("who are you", "about"),
+        ("are you a real doctor?", "about"),
+        ("am I talking to a bot", "about"),
+        ("help", "help"),
+        ("what can I ask you?", "help"),
+    ],
+)
+def test_small_talk_gets_a_fixed_reply_with_suggestions(engine, message, kind):
+    assert smalltalk_kind(message) == kind
+    reply = engine.reply(message)
+    assert reply.kind == "smalltalk" and not reply.passages
+    assert reply.suggestions and all(s in messages.SUGGESTIONS for s in reply.suggestions)
+
+
+@pytest.mark.parametrize("message", ["hi, what are the risks of AHSCT?", "thanks! and how much does it cost?"])
+def test_a_greeting_with_a_question_is_answered(engine, message):
+    assert engine.reply(message).kind == "answer"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "what dose of prednisone should I take with lupus",
+        "does hydroxychloroquine help lupus inflammation",
+        "can I get pregnant after a stem cell transplant",
+        "what is the survival rate of AHSCT",
+        "which clinic in mexico is best for stem cells",
+        "can stem cells cure multiple sclerosis",
+        "is lupus contagious",
+        "what should I eat to reduce lupus inflammation",
+        "how many weeks does recovery from the transplant take",
+        "what's the weather like tomorrow",
+        "tell me about lupus and my cat",
+    ],
+)
+def test_questions_the_article_does_not_answer_are_declined(engine, message):
+    reply = engine.reply(message)
+    assert reply.kind == "no_match" and not reply.passages
+    assert reply.reply == messages.NO_MATCH and reply.suggestions
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("what are the risks of AHSCT", "Infection or complications from chemotherapy"),
+        ("can the donor cells attack my body", "Graft-versus-host disease"),
+        ("how much does stem cell treatment cost", "can be expensive"),
+        ("is MSC safer than a transplant", "Considered less risky"),
+        ("how are MSCs given", "infused intravenously"),
+        ("hematopoetic stem cells where found", "Found in bone marrow or blood"),
+        ("will i be able to take less prednisone", "Lower the need for steroids"),
+        ("should i talk to my rheumatologist", "Consulting a rheumatologist"),
+    ],
+)
+def test_answers_quote_the_passage_that_answers(engine, message, expected):
+    reply = engine.reply(message)
+    assert reply.kind == "answer"
+    assert expected in reply.passages[0].passage.text
+    assert reply.passages[0].passage.text in reply.reply
+
+
+def test_answers_hold_up_to_three_passages_best_first_and_show_near_ties(engine):
+    reply = engine.reply("what are the benefits of stem cell therapy")
+    assert 1 <= len(reply.passages) <= 3
+    scores = [h.score for h in reply.passages]
+    assert scores == sorted(scores, reverse=True)
+    benefits = [p.text for p in engine.retriever.passages if p.section == "Benefits and Risks > Potential Benefits"]
+    assert reply.reply == "\n".join(f"• {text}" for text in benefits)
+
+
+def test_a_list_lead_in_is_answered_with_its_bullets(engine):
+    reply = engine.reply("who is a candidate for stem cell treatment")
+    assert all(h.passage.lead_in.startswith("Ideal candidates") for h in reply.passages)
+    assert reply.reply.startswith("Ideal candidates for stem cell treatment usually include:\n• ")
+
+
+def test_replies_only_quote_the_corpus(engine):
+    texts = {p.text for p in engine.retriever.passages} | {p.lead_in for p in engine.retriever.passages}
+    for question in ["what is lupus", "what are the risks", "who can get it", "what does the research say", "is it expensive"]:
+        reply = engine.reply(question)
+        for line in reply.reply.split("\n"):
+            assert line.removeprefix("• ") in texts
+
+
+@pytest.mark.parametrize(
+    "history, message, expected",
+    [
+        (["what is AHSCT"], "what are the risks of it?", "Infection or complications from chemotherapy"),
+        (["tell me about mesenchymal stem cells"], "how is it given", "infused intravenously"),
+        (["how much does stem cell treatment cost"], "will insurance cover that?", "insurance"),
+        (["what is an MSC infusion", "thanks!"], "is it risky?", "Considered less risky"),
+    ],
+)
+def test_follow_ups_lean_on_the_earlier_turns(engine, history, message, expected):
+    reply = engine.reply(message, history)
+    assert reply.kind == "answer"
+    assert expected in reply.passages[0].passage.text
+
+
+def test_an_unrelated_history_does_not_hijack_a_standalone_question(engine):
+    reply = engine.reply("what is graft versus host disease", ["how much does it cost"])
+    assert reply.passages[0].passage.text.startswith("Graft-versus-host")
+
+
+@pytest.mark.parametrize("message", ["hello", "what are the risks", "can i get pregnant after ahsct", "i can't breathe"])
+def test_every_kind_carries_the_one_disclaimer(engine, message):
+    reply = engine.reply(message)
+    assert reply.kind in KINDS
+    assert reply.disclaimer == messages.DISCLAIMER == reply.to_dict()["disclaimer"]
