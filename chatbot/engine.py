@@ -42,7 +42,7 @@ class Tuning:
     common_word_weight: float = 0.3  # a corpus word that is also among the commonest English words (take, help, get)
     rare_word_weight: float = 1.0  # a word neither the corpus nor everyday English uses (a name, a jargon word)
     uncommon_word_weight: float = 0.5  # an English word the corpus does not use, of middling frequency
-    question_weight: float = 1.0  # how much the best-matching listed question adds to its passage's score
+    view_weight: float = 1.0  # how much a passage's best-matching view (a listed question, a sentence) adds to its score
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ class ChatEngine:
     def __init__(self, retriever: Retriever, tuning: Tuning | None = None, out_of_scope: set[tuple[str, ...]] | None = None) -> None:
         self.retriever = retriever
         self.tuning = tuning or Tuning()
-        self.questions = _question_index(retriever)
+        self.views = _view_index(retriever)
         # Topics the corpus does not cover: phrases of stems, minus any the corpus itself uses.
         self.out_of_scope = {p for p in (out_of_scope or set()) if len(p) > 1 or not retriever.knows(p[0])}
         self._longest_topic = max(map(len, self.out_of_scope), default=0)
@@ -132,20 +132,20 @@ class ChatEngine:
         return [h for h in hits if h.matched or h is hits[0]]
 
     def _score(self, concepts: list[Concept]) -> np.ndarray:
-        """Each passage's BM25 score plus the best score among the questions it answers."""
+        """Each passage's BM25 score plus the best score among its views (its questions and sentences)."""
         scores = self.retriever.score(concepts)
-        if self.questions is None:
+        if self.views is None:
             return scores
-        index, owner = self.questions
+        index, owner = self.views
         best = np.zeros_like(scores)
         np.maximum.at(best, owner, index.score(concepts))
-        return scores + self.tuning.question_weight * best
+        return scores + self.tuning.view_weight * best
 
     def _matched(self, number: int, concepts: list[Concept]) -> set[str]:
-        """Query concepts found in a passage or in the questions it answers."""
+        """Query concepts found in a passage or in its views."""
         matched = set(self.retriever.matched(number, concepts))
-        if self.questions is not None:
-            index, owner = self.questions
+        if self.views is not None:
+            index, owner = self.views
             for q in np.flatnonzero(owner == number):
                 matched.update(index.matched(int(q), concepts))
         return matched
@@ -246,7 +246,7 @@ def load_topics(path: Path) -> set[tuple[str, ...]]:
     return {t for t in topics if t}
 
 
-def _question_index(retriever: Retriever) -> tuple[Retriever, np.ndarray] | None:
+def _view_index(retriever: Retriever) -> tuple[Retriever, np.ndarray] | None:
     """A BM25 index over short views of the passages, and each view's passage number.
 
     The views are the questions listed for a passage and, for a passage of several sentences, each
@@ -274,13 +274,11 @@ def _lists(passages: list[Passage]) -> dict[int, list[int]]:
 
     Only a paragraph that is nothing but the lead-in counts: one that says more answers questions itself.
     """
-    lists: dict[int, list[int]] = {}
-    for number, passage in enumerate(passages):
-        if passage.text.endswith(":"):
-            bullets = [i for i, p in enumerate(passages) if p.bullet and p.section == passage.section and p.lead_in == passage.text]
-            if bullets:
-                lists[number] = bullets
-    return lists
+    bullets: dict[tuple[str, str], list[int]] = {}
+    for number, p in enumerate(passages):
+        if p.bullet and p.lead_in:
+            bullets.setdefault((p.section, p.lead_in), []).append(number)
+    return {number: bullets[(p.section, p.text)] for number, p in enumerate(passages) if not p.bullet and (p.section, p.text) in bullets}
 
 
 def _related(hits: list[Hit]) -> tuple[str, ...]:

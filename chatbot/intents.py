@@ -60,11 +60,11 @@ def is_emergency(message: str) -> bool:
 _CUES = {
     "about": r"who (are|r) (you|u)|what are (you|u)|are (you|u) (a |an )?(real |actual )?(doctor|human|person|bot|robot|ai|computer|machine|nurse|program|chatbot|real)( or (a |an )?(real |actual )?\w+)?"
     r"|is this (a |an )?(real )?(bot|robot|human|person|ai|doctor)|am i (talking|chatting|speaking) (to|with) (a |an )?(real )?(human|person|bot|robot|doctor|ai)|what('?s| is) your name|your name",
-    "help": r"help|what can (you|u) do|what do (you|u) (do|know)|how does this work|how do i use (this|you)|what (kind of |sort of |type of )?(questions|things|stuff|topics) can i ask( you)?"
+    "help": r"help|can (you|u) help( me)?|i (have|got) (a |some |few |a few )?questions?|i need (some )?help|what can (you|u) do|what do (you|u) (do|know)|how does this work|how do i use (this|you)|what (kind of |sort of |type of )?(questions|things|stuff|topics) can i ask( you)?"
     r"|what can i ask( you)?|what (questions|topics) (can|do) (you|u) answer|menu|options",
-    "goodbye": r"bye+|goodbye|good bye|bye bye|see (you|ya|u)( later| soon)?|farewell|later|that'?s all|i'?m done|have a (good|nice|great) (day|one|night)|good ?night|take care",
-    "thanks": r"thanks?( you)?|thx|ty|thank u|thankyou|cheers|much appreciated|appreciate (it|that|you)|that (really )?help(s|ed)|(very |really |so )?helpful|great|ok(ay)?|cool|perfect|got it|awesome|nice|good to know|understood",
-    "greeting": r"hi+|hello+|hey+|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|(is )?(any ?one|any ?body|someone|somebody) (there|here|home|around)|how are (you|u)( doing| today)?|what'?s up|sup",
+    "goodbye": r"bye+|goodbye|good bye|bye bye|see (you|ya|u)( later| soon)?|farewell|later|that'?s all|i'?m done|have a (good|nice|great) (day|one|night)|good ?night|take care|no thanks|never ?mind|nothing else|that'?s it|all good",
+    "greeting": r"hi+|hello+|hey+|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|(is )?(any ?one|any ?body|someone|somebody) (there|here|home|around)|how are (you|u)( doing| today)?|how('?s| is) it going|what'?s up|sup|nice to meet (you|u)|are (you|u) there",
+    "thanks": r"thanks?( you)?|thx|ty|thank u|thankyou|cheers|much appreciated|appreciate (it|that|you)|that (really )?help(s|ed)|(very |really |so )?helpful|great|ok(ay)?|cool|perfect|got it|awesome|nice|good to know|understood|good job|well done|(you'?re|you are) (great|awesome|helpful|amazing|the best)",
 }
 _CUE = re.compile("|".join(rf"\b(?P<{kind}>{p})\b" for kind, p in _CUES.items()))
 _FILLER = frozenset(words("please pls plz again so much very really lot bot chatbot there everyone anyone all for the your that this it and you u ok okay oh well just then guys folks friend lol haha hmm um uh yes yeah yep no nope"))

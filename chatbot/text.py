@@ -159,7 +159,7 @@ class Speller:
 class Analyzer:
     """Turns passages and queries into stems the same way; queries also into concepts with their synonyms."""
 
-    def __init__(self, synonyms: Synonyms | None = None, speller: Speller | None = None, alternate_weight: float = 0.9) -> None:
+    def __init__(self, synonyms: Synonyms | None = None, speller: Speller | None = None, alternate_weight: float = 0.7) -> None:
         self.synonyms = synonyms or Synonyms()
         self.speller = speller
         self.alternate_weight = alternate_weight
