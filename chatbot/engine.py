@@ -38,8 +38,9 @@ class Tuning:
     min_coverage: float = 0.5  # share of the question's informative weight the best passage must contain
     generic_share: float = 0.3  # words in more than this share of passages carry no topic (lupus, stem, cell)
     history_weight: float = 0.4  # how much an earlier turn's scores count in a follow-up
-    out_of_scope_weight: float = 2.5  # a topic the article does not cover (a named drug, pregnancy, doses...)
+    out_of_scope_weight: float = 3.0  # a topic the article does not cover (a named drug, pregnancy, doses...)
     common_word_weight: float = 0.3  # a corpus word that is also among the commonest English words (take, help, get)
+    everyday_zipf: float = 4.5  # English words at least this frequent (Zipf scale) say nothing when the article lacks them
     rare_word_weight: float = 1.0  # a word neither the corpus nor everyday English uses (a name, a jargon word)
     uncommon_word_weight: float = 0.5  # an English word the corpus does not use, of middling frequency
     view_weight: float = 1.0  # how much a passage's best-matching view (a listed question, a sentence) adds to its score
@@ -197,15 +198,16 @@ class ChatEngine:
         for concept in concepts:
             surface = concept.surface.split()
             zipf = max((frequencies.get(w, 0.0) for w in surface), default=0.0)
-            known = [s for s in concept.stems if retriever.knows(s)]
+            own = concept.stems[0]
             if topic_words.intersection(surface):
                 weights.append(0.0)
-            elif known:
-                share = min(retriever.document_frequency(s) for s in known)
+            elif retriever.knows(own):
+                share = retriever.document_frequency(own)
                 weights.append(0.0 if share > tuning.generic_share else tuning.common_word_weight if zipf >= 5.5 else 1.0)
             else:
-                # A word the corpus never uses: an everyday word says little, a rare one names a topic we lack.
-                weights.append(0.0 if zipf >= 5 else tuning.uncommon_word_weight if zipf >= 4 else tuning.rare_word_weight)
+                # A word the article does not use (it may still match through a synonym or a listed question):
+                # an everyday word says little, a rare one names a topic.
+                weights.append(0.0 if zipf >= tuning.everyday_zipf else tuning.uncommon_word_weight if zipf >= tuning.everyday_zipf - 1 else tuning.rare_word_weight)
         return weights
 
     def _topics(self, message: str) -> tuple[int, set[str]]:
@@ -229,7 +231,7 @@ class ChatEngine:
         """Share of the question's informative weight that its best passage contains."""
         total = sum(weights) + uncovered
         if total == 0:
-            return 1.0 if any(self.retriever.knows(s) for c in concepts for s in c.stems) else 0.0
+            return 1.0 if any(self.retriever.knows(c.stems[0]) for c in concepts) else 0.0
         matched = self._matched(int(np.argmax(scores)), concepts)
         return sum(w for c, w in zip(concepts, weights) if c.surface in matched) / total
 
