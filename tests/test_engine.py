@@ -109,7 +109,7 @@ def test_a_greeting_with_a_question_is_answered(engine, message):
         "what should I eat to reduce lupus inflammation",
         "how many weeks does recovery from the transplant take",
         "what's the weather like tomorrow",
-        "tell me about lupus and my cat",
+        "can my cat catch lupus from me",
     ],
 )
 def test_questions_the_article_does_not_answer_are_declined(engine, message):
@@ -134,7 +134,7 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
 def test_answers_quote_the_passage_that_answers(engine, message, expected):
     reply = engine.reply(message)
     assert reply.kind == "answer"
-    assert expected in reply.passages[0].passage.text
+    assert expected.lower() in reply.passages[0].passage.text.lower()
     assert reply.passages[0].passage.text in reply.reply
 
 
@@ -173,7 +173,7 @@ def test_replies_only_quote_the_corpus(engine):
 def test_follow_ups_lean_on_the_earlier_turns(engine, history, message, expected):
     reply = engine.reply(message, history)
     assert reply.kind == "answer"
-    assert expected in reply.passages[0].passage.text
+    assert expected.lower() in reply.passages[0].passage.text.lower()
 
 
 def test_an_unrelated_history_does_not_hijack_a_standalone_question(engine):
