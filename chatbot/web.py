@@ -140,6 +140,7 @@ def _add_headers(response: Response, config: Config) -> Response:
             h["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
             h["Access-Control-Allow-Headers"] = "Content-Type"
             h["Access-Control-Max-Age"] = "600"
+            h["Access-Control-Expose-Headers"] = "Retry-After"  # so an embedded widget can say how long to wait
     return response
 
 
