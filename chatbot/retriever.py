@@ -1,16 +1,19 @@
-"""BM25 over passages: rank-bm25 builds the statistics, an inverted index scores only the passages a query touches."""
+"""BM25 over passages: an inverted index that scores only the passages a query touches, with rank-bm25's exact scores."""
 
 from __future__ import annotations
 
+import math
+from collections import defaultdict
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
-from rank_bm25 import BM25L, BM25Okapi, BM25Plus
 
 from .corpus import Passage
 from .text import Analyzer, Concept
 
-VARIANTS = {"okapi": BM25Okapi, "plus": BM25Plus, "l": BM25L}
+VARIANTS = ("okapi", "plus", "l")  # rank-bm25's BM25Okapi, BM25Plus and BM25L
+OKAPI_EPSILON = 0.25  # BM25Okapi floors a negative IDF to this share of the average IDF (rank-bm25's default)
 
 
 @dataclass(frozen=True)
@@ -23,71 +26,122 @@ class Hit:
 
 
 class Retriever:
-    """A BM25 index built once over the passages' search text; ``search`` returns scored hits, best first."""
+    """A BM25 index built once over the passages' search text; ``search`` returns scored hits, best first.
+
+    The statistics and formulas are rank-bm25's (``get_scores`` gives the same numbers, as the tests check),
+    but the index is built with numpy rather than one dict per passage: postings hold each term's passages
+    and its precomputed contribution to each, so a query costs what its terms' postings cost.
+    """
 
     def __init__(self, passages: list[Passage], analyzer: Analyzer, variant: str = "plus", k1: float = 1.2, b: float = 0.75, delta: float = 1.0) -> None:
         if not passages:
             raise ValueError("cannot index an empty list of passages")
+        if variant not in VARIANTS:
+            raise ValueError(f"unknown BM25 variant {variant!r}; use one of {', '.join(VARIANTS)}")
         self.passages = passages
         self.analyzer = analyzer
-        documents = [analyzer.tokens(p.search_text) for p in passages]
-        params = {"k1": k1, "b": b} | ({} if variant == "okapi" else {"delta": delta})
-        self.model = VARIANTS[variant](documents, **params)
         self.variant = variant
+        self.k1, self.b, self.delta = k1, b, delta
         self.doc_count = len(passages)
-        self._postings = self._invert(documents)
+        self._build([analyzer.tokens(p.search_text) for p in passages])
 
-    def _invert(self, documents: list[list[str]]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-        """term -> (passage numbers, the term's BM25 contribution in each), exactly as rank-bm25 computes it."""
-        model = self.model
-        by_term: dict[str, tuple[list[int], list[int]]] = {}
-        for number, freqs in enumerate(model.doc_freqs):
-            for term, tf in freqs.items():
-                ids, tfs = by_term.setdefault(term, ([], []))
-                ids.append(number)
-                tfs.append(tf)
-        doc_len = np.asarray(model.doc_len, dtype=float)
-        norm = 1 - model.b + model.b * doc_len / model.avgdl
-        postings = {}
-        for term, (ids, tfs) in by_term.items():
-            idx = np.asarray(ids, dtype=np.int32)
-            tf = np.asarray(tfs, dtype=float)
-            postings[term] = (idx, self._weight(term, tf, norm[idx]))
-        return postings
+    def _build(self, documents: list[list[str]]) -> None:
+        """Postings (term -> passages, contributions) and each passage's terms, from the passages' tokens."""
+        n = self.doc_count
+        numbers: defaultdict[str, int] = defaultdict()
+        numbers.default_factory = numbers.__len__  # term -> number, in order of first appearance (rank-bm25's order)
+        lengths = np.fromiter(map(len, documents), dtype=np.int64, count=n)
+        tokens = np.fromiter(map(numbers.__getitem__, chain.from_iterable(documents)), dtype=np.int64, count=int(lengths.sum()))
+        self._terms = dict(numbers)
+        passage_of_token = np.repeat(np.arange(n, dtype=np.int64), lengths)
+        # One entry per (term, passage) pair, sorted by term then passage; the count is the term frequency.
+        pairs, tf = np.unique(tokens * n + passage_of_token, return_counts=True)
+        term, passage = np.divmod(pairs, n)
+        self._df = np.bincount(term, minlength=len(self._terms))
+        self._start = np.concatenate(([0], np.cumsum(self._df)))  # term t's postings are [start[t], start[t + 1])
+        self._passages = passage.astype(np.int32)
+        idf = self._idf(self._df.tolist())
+        total = int(lengths.sum())
+        if total:
+            norm = 1 - self.b + self.b * lengths / (total / n)  # rank-bm25's length normalisation, same operations
+            self._weights = self._contribution(idf[term], tf, norm[passage])
+        else:
+            self._weights = np.zeros(0)
+        # What a passage that lacks the term gets from it: only BM25Plus gives something.
+        self._absent = idf * self.delta if self.variant == "plus" else np.zeros_like(idf)
+        by_passage = np.argsort(passage, kind="stable")
+        self._passage_terms = term[by_passage].astype(np.int32)
+        self._passage_start = np.concatenate(([0], np.cumsum(np.bincount(passage, minlength=n))))
 
-    def _weight(self, term: str, tf: np.ndarray, norm: np.ndarray) -> np.ndarray:
-        m = self.model
-        idf = m.idf.get(term) or 0
-        if self.variant == "okapi":
-            return idf * (tf * (m.k1 + 1) / (tf + m.k1 * norm))
+    def _idf(self, df: list[int]) -> np.ndarray:
+        """Each term's IDF by rank-bm25's formula for the variant, computed as it does (math.log, same order)."""
+        n = self.doc_count
         if self.variant == "plus":
-            return idf * (m.delta + (tf * (m.k1 + 1)) / (m.k1 * norm + tf))
-        ctd = tf / norm
-        return idf * tf * (m.k1 + 1) * (ctd + m.delta) / (m.k1 + ctd + m.delta)
+            return np.array([math.log((n + 1) / f) for f in df], dtype=float)
+        if self.variant == "l":
+            return np.array([math.log(n + 1) - math.log(f + 0.5) for f in df], dtype=float)
+        idf = [math.log(n - f + 0.5) - math.log(f + 0.5) for f in df]
+        running = 0.0
+        for value in idf:  # a running sum in first-appearance order, as rank-bm25 averages
+            running += value
+        floor = OKAPI_EPSILON * (running / len(idf)) if idf else 0.0
+        return np.array([floor if value < 0 else value for value in idf], dtype=float)
 
-    def _absent(self, term: str) -> float:
-        """A term's contribution to a passage that lacks it (only BM25Plus gives one)."""
-        return (self.model.idf.get(term) or 0) * self.model.delta if self.variant == "plus" else 0.0
+    def _contribution(self, idf: np.ndarray, tf: np.ndarray, norm: np.ndarray) -> np.ndarray:
+        """A term's BM25 contribution to a passage that contains it, written as rank-bm25 writes it."""
+        k1, delta = self.k1, self.delta
+        if self.variant == "okapi":
+            return idf * (tf * (k1 + 1) / (tf + k1 * norm))
+        if self.variant == "plus":
+            return idf * (delta + (tf * (k1 + 1)) / (k1 * norm + tf))
+        ctd = tf / norm
+        return idf * tf * (k1 + 1) * (ctd + delta) / (k1 + ctd + delta)
+
+    def _postings(self, number: int) -> tuple[np.ndarray, np.ndarray]:
+        lo, hi = self._start[number], self._start[number + 1]
+        return self._passages[lo:hi], self._weights[lo:hi]
 
     def knows(self, term: str) -> bool:
         """Whether any passage contains the term."""
-        return term in self._postings
+        return term in self._terms
 
     def document_frequency(self, term: str) -> float:
         """Share of passages that contain the term (0 to 1)."""
-        entry = self._postings.get(term)
-        return 0.0 if entry is None else len(entry[0]) / self.doc_count
+        number = self._terms.get(term)
+        return 0.0 if number is None else int(self._df[number]) / self.doc_count
 
     def score(self, concepts: list[Concept]) -> np.ndarray:
-        """Every passage's score: per concept the best of its stems, summed over concepts."""
+        """Every passage's score: per concept the best of its stems' BM25 contributions, summed over concepts.
+
+        A concept of one stem adds exactly what rank-bm25 adds for that term, in the same order, so
+        ``term_scores`` equals ``get_scores`` to the last bit. Only the term's postings are touched, plus
+        one pass over all scores when the variant gives passages without the term something (BM25Plus).
+        """
         total = np.zeros(self.doc_count)
         for concept in concepts:
-            best = np.full(self.doc_count, max(self._absent(s) * w for s, w in concept.options))
-            for term, weight in concept.options:
-                entry = self._postings.get(term)
-                if entry is not None:
-                    idx, contrib = entry
-                    best[idx] = np.maximum(best[idx], contrib * weight)
+            if len(concept.options) == 1:
+                stem, weight = concept.options[0]
+                number = self._terms.get(stem)
+                if number is None:
+                    continue  # no passage has it: rank-bm25 adds 0
+                docs, contrib = self._postings(number)
+                absent = self._absent[number]
+                if weight != 1.0:
+                    contrib, absent = contrib * weight, absent * weight
+                if absent:
+                    touched = total[docs]
+                    total += absent
+                    total[docs] = touched + contrib
+                else:
+                    total[docs] += contrib
+                continue
+            known = [(self._terms[s], w) for s, w in concept.options if s in self._terms]
+            if not known:
+                continue
+            best = np.full(self.doc_count, max(self._absent[t] * w for t, w in known))
+            for number, weight in known:
+                docs, contrib = self._postings(number)
+                best[docs] = np.maximum(best[docs], contrib * weight)
             total += best
         return total
 
@@ -96,17 +150,25 @@ class Retriever:
         return self.score([Concept(t, ((t, 1.0),)) for t in tokens])
 
     def top(self, scores: np.ndarray, k: int) -> list[int]:
-        """Passage numbers of the k best scores, best first (ties in reading order)."""
-        k = min(k, self.doc_count)
+        """Passage numbers of the k best scores, best first (ties in reading order, also at the k-th place)."""
+        count = len(scores)
+        k = min(k, count)
         if k <= 0:
             return []
-        part = np.argpartition(-scores, k - 1)[:k] if k < self.doc_count else np.arange(self.doc_count)
-        return sorted(part.tolist(), key=lambda i: (-scores[i], i))
+        if k < count:
+            kth = np.partition(scores, count - k)[count - k]
+            above = np.flatnonzero(scores > kth)
+            numbers = np.concatenate((above, np.flatnonzero(scores == kth)[: k - len(above)]))
+        else:
+            numbers = np.arange(count)
+        values = scores[numbers].tolist()
+        return [number for _, number in sorted(zip((-v for v in values), numbers.tolist()))]
 
     def matched(self, number: int, concepts: list[Concept]) -> tuple[str, ...]:
         """The query concepts (as the user wrote them) that passage ``number`` contains."""
-        freqs = self.model.doc_freqs[number]
-        return tuple(c.surface for c in concepts if any(s in freqs for s in c.stems))
+        present = set(self._passage_terms[self._passage_start[number] : self._passage_start[number + 1]].tolist())
+        terms = self._terms
+        return tuple(c.surface for c in concepts if any(terms.get(s, -1) in present for s in c.stems))
 
     def search(self, query: str, k: int = 5) -> list[Hit]:
         """The k best passages for a query with their scores; passages sharing no word are left out."""
