@@ -76,6 +76,9 @@ class ChatEngine:
         self.retriever = retriever
         self.tuning = tuning or Tuning()
         self.views = _view_index(retriever)
+        # Every stem of each passage and of its views, to tell which of a question's words a passage covers.
+        analyzer = retriever.analyzer
+        self._terms = [set(analyzer.tokens(" ".join((p.search_text, *p.questions)))) for p in retriever.passages]
         # Topics the corpus does not cover: phrases of stems, minus any the corpus itself uses.
         self.out_of_scope = {p for p in (out_of_scope or set()) if len(p) > 1 or not retriever.knows(p[0])}
         self._longest_topic = max(map(len, self.out_of_scope), default=0)
@@ -116,16 +119,17 @@ class ChatEngine:
         retriever, tuning = self.retriever, self.tuning
         concepts = retriever.analyzer.concepts(message)
         scores = self._score(concepts)
-        weights = self._weights(message, concepts)
+        topics, topic_words = self._topics(message)
+        weights = self._weights(concepts, topic_words)
         # Weight no passage can cover: the topics the article does not cover.
-        uncovered = tuning.out_of_scope_weight * self._topics(message)[0]
+        uncovered = tuning.out_of_scope_weight * topics
         earlier = self._earlier_turn(history)
         if earlier and (_ANAPHORA.search(normalize(message)) or self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage):
             earlier_concepts = retriever.analyzer.concepts(earlier)
             scores = scores + tuning.history_weight * self._score(earlier_concepts)
             # The earlier question's words count towards coverage too, at the same discount.
             concepts = concepts + earlier_concepts
-            weights = weights + [w * tuning.history_weight for w in self._weights(earlier, earlier_concepts)]
+            weights = weights + [w * tuning.history_weight for w in self._weights(earlier_concepts, self._topics(earlier)[1])]
         if self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage:
             return []
         order = self._expand_lead_in(retriever.top(scores, tuning.max_passages + 1), scores)[: tuning.max_passages]
@@ -144,12 +148,8 @@ class ChatEngine:
 
     def _matched(self, number: int, concepts: list[Concept]) -> set[str]:
         """Query concepts found in a passage or in its views."""
-        matched = set(self.retriever.matched(number, concepts))
-        if self.views is not None:
-            index, owner = self.views
-            for q in np.flatnonzero(owner == number):
-                matched.update(index.matched(int(q), concepts))
-        return matched
+        terms = self._terms[number]
+        return {c.surface for c in concepts if any(s in terms for s in c.stems)}
 
     def _expand_lead_in(self, order: list[int], scores: np.ndarray) -> list[int]:
         """A list's lead-in ("Ideal candidates ... include:") answers nothing alone: its bullets stand in for it."""
@@ -185,7 +185,7 @@ class ChatEngine:
                 return turn
         return None
 
-    def _weights(self, message: str, concepts: list[Concept]) -> list[float]:
+    def _weights(self, concepts: list[Concept], topic_words: set[str]) -> list[float]:
         """How much each concept (and each out-of-scope topic) says about what is asked.
 
         Words found all over the corpus (lupus, stem, cell) say nothing; everyday English words say little;
@@ -193,7 +193,6 @@ class ChatEngine:
         """
         retriever, tuning = self.retriever, self.tuning
         frequencies = english_frequencies()
-        topic_words = self._topics(message)[1]
         weights = []
         for concept in concepts:
             surface = concept.surface.split()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from nltk.metrics.distance import edit_distance
@@ -128,7 +128,7 @@ class Concept:
     surface: str
     options: tuple[tuple[str, float], ...]
 
-    @property
+    @cached_property
     def stems(self) -> tuple[str, ...]:
         return tuple(s for s, _ in self.options)
 
