@@ -1,7 +1,8 @@
 /*
- * The staff lookup page: POST /api/search (the query stays out of server and proxy logs), ranked passages with
- * the matched words highlighted, and a copy button. ?q=...&k=... in the address runs a lookup on load, and every
- * lookup updates the address, so staff can share one. All text is inserted as text nodes, never as HTML.
+ * The staff lookup page: POST /api/search, ranked passages with the matched words highlighted, and a copy button.
+ * A shared address /staff?q=...&k=... runs that lookup on load; "Copy link" makes such an address on request.
+ * Typed lookups never go into the address bar, so search words stay out of browser history and proxy logs
+ * unless someone chooses to share one. All text is inserted as text nodes, never as HTML.
  */
 (() => {
   "use strict";
@@ -13,6 +14,7 @@
   const status = document.getElementById("status");
   const results = document.getElementById("results");
   const disclaimer = document.getElementById("disclaimer");
+  const share = document.getElementById("share");
 
   function h(tag, props = {}, ...children) {
     const node = document.createElement(tag);
@@ -112,10 +114,24 @@
     );
   }
 
-  function showAddress(q, k) {
+  /** The address that runs this lookup, for sharing. */
+  function lookupLink(q, k) {
     const params = new URLSearchParams({ q });
     if (k !== DEFAULT_K) params.set("k", k);
-    history.replaceState(null, "", `${location.pathname}?${params}`);
+    return `${location.origin}${location.pathname}?${params}`;
+  }
+
+  function showLinkButton(q, k) {
+    const done = h("span", { class: "copied", role: "status" });
+    const button = h("button", {
+      type: "button",
+      class: "copy",
+      text: "Copy link to this lookup",
+      onclick: async () => {
+        done.textContent = (await copyText(lookupLink(q, k))) ? "Link copied." : "Copy failed.";
+      },
+    });
+    share.replaceChildren(button, " ", done);
   }
 
   async function search(q, k) {
@@ -147,14 +163,13 @@
     disclaimer.hidden = !found.length;
     const plural = found.length === 1 ? "passage" : "passages";
     status.textContent = found.length ? `${found.length} ${plural} for “${q}”, best first.` : `No passage matches “${q}”.`;
+    showLinkButton(q, k);
   }
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const q = query.value.trim();
-    if (!q) return;
-    showAddress(q, count.value);
-    search(q, count.value);
+    if (q) search(q, count.value);
   });
 
   const params = new URLSearchParams(location.search);
