@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, jsonify, request, send_from_directory
-from werkzeug.exceptions import BadRequest, Forbidden, HTTPException, NotFound, UnsupportedMediaType
+from werkzeug.exceptions import BadRequest, Forbidden, HTTPException, NotFound, RequestEntityTooLarge, UnsupportedMediaType
 
 from . import limits, logs, messages, openapi
 from .config import Config
@@ -163,6 +163,9 @@ def _error_message(exc: HTTPException) -> str:
 def _json_body(allowed: set[str]) -> dict[str, Any]:
     if not request.is_json:
         raise UnsupportedMediaType("send the body as JSON with Content-Type: application/json")
+    limit = request.max_content_length
+    if request.content_length is None and limit is not None and len(request.get_data()) >= limit and request.input_stream.read(1):
+        raise RequestEntityTooLarge()  # a chunked body is cut off at the limit; a byte left over means it was too large
     try:
         body = request.get_json()
     except BadRequest:
@@ -205,7 +208,7 @@ def _k(value: Any, limit: int) -> int:
         k = int(value)
         if isinstance(value, (bool, float)) or str(k) != str(value).strip():
             raise ValueError
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise ApiError(f"'k' must be a whole number from 1 to {limit}") from None
     if not 1 <= k <= limit:
         raise ApiError(f"'k' must be a whole number from 1 to {limit}")
