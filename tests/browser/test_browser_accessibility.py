@@ -9,7 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from .helpers import Widget
+from .helpers import DESKTOP, MOBILE, Widget
 
 BLOCKING = {"serious", "critical"}
 
@@ -27,10 +27,18 @@ def staff_results(page, url):
     expect(page.locator("#results > li").first).to_be_visible()
 
 
-@pytest.mark.parametrize("name, prepare", [("demo-page-chat-open", open_chat_with_an_answer), ("staff-page", staff_results)])
-def test_no_serious_or_critical_accessibility_violations(page, site, artifacts, name, prepare):
+@pytest.mark.parametrize(
+    "name, prepare, viewport",
+    [
+        ("demo-page-chat-open", open_chat_with_an_answer, DESKTOP),
+        ("demo-page-chat-open-phone", open_chat_with_an_answer, MOBILE),
+        ("staff-page", staff_results, DESKTOP),
+    ],
+)
+def test_no_serious_or_critical_accessibility_violations(new_page, site, artifacts, name, prepare, viewport):
+    page = new_page(viewport=viewport)
     prepare(page, site.url)
-    page.screenshot(path=artifacts / f"{name}.png", full_page=True)
+    page.screenshot(path=artifacts / f"{name}.png")
     violations = Axe().run(page).response["violations"]
     counts = Counter(v["impact"] for v in violations)
     report = {

@@ -21,6 +21,7 @@ def test_an_answer_shows_the_passage_its_section_and_the_disclaimer(open_widget,
     widget = open_widget(site.url)
     reply = widget.ask(RISKS, replies=1)
     expect(widget.user_messages).to_have_text([RISKS])
+    expect(widget.log).to_have_attribute("aria-live", "polite")
     expect(reply.locator(".text").first).to_have_text(expected["reply"])
     expect(reply.locator(".section").first).to_have_text(f"Section: {expected['passages'][0]['section']}")
     expect(reply.locator(".disclaimer")).to_have_text(DISCLAIMER)
@@ -228,6 +229,11 @@ def test_embedded_on_an_allowed_origin_it_answers_and_leaves_the_page_alone(page
     expect(widget.replies.first.locator(".disclaimer")).to_have_text(DISCLAIMER)
     assert page.evaluate("[...document.body.children].map(e => e.tagName.toLowerCase())") == ["h1", "p", "script", "lupus-faq-chat"]
     assert set(page.evaluate("Object.keys(window)")) == page_globals  # no globals
+    page.evaluate(
+        "src => new Promise(loaded => document.head.append(Object.assign(document.createElement('script'), {src, onload: loaded})))",
+        f"{allowing_site.url}/widget.js",
+    )
+    expect(page.locator("lupus-faq-chat")).to_have_count(1)  # the script loaded twice still adds one widget
     assert page.evaluate("getComputedStyle(document.querySelector('lupus-faq-chat')).position") == "fixed"  # styled under a strict CSP
 
 
