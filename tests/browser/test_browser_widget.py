@@ -167,6 +167,18 @@ def test_the_conversation_survives_a_reload_and_clear_empties_it(open_widget, si
     expect(widget.user_messages).to_have_count(0)
 
 
+def test_a_question_left_unanswered_by_a_reload_can_be_retried(open_widget, site):
+    widget = open_widget(site.url)
+    widget.page.route("**/api/chat", lambda route: None, times=1)  # the answer never comes
+    widget.ask(RISKS)
+    expect(widget.user_messages).to_have_text([RISKS])
+    widget.page.reload()
+    expect(widget.error).to_contain_text("This question was not answered yet.")
+    widget.retry.click()
+    expect(widget.replies).to_have_count(1)
+    expect(widget.user_messages).to_have_text([RISKS])
+
+
 def test_everything_works_from_the_keyboard(page, site, engine):
     page.goto(site.url)
     widget = Widget(page)
