@@ -142,7 +142,7 @@ def client_process(port: int, connections: int, stop_at: float, seed: int) -> li
             started = time.perf_counter()
             try:
                 status, what = one_request(conn, rng)
-            except Exception as exc:  # a refused, reset or timed-out request is an error, not a crash of the test
+            except Exception as exc:  # noqa: BLE001 - a refused, reset or timed-out request counts as an error
                 status, what = 0, type(exc).__name__
                 conn.close()
                 conn = http.client.HTTPConnection(HOST, port, timeout=15)
@@ -194,33 +194,34 @@ def run(args: argparse.Namespace) -> dict:
             "CHATBOT_LOG_LEVEL": "INFO",
         }
     )
-    log = tempfile.TemporaryFile()
-    server = subprocess.Popen([sys.executable, "-m", "chatbot", "serve"], cwd=ROOT, env=env, stdout=log, stderr=log, stdin=subprocess.DEVNULL)
-    try:
-        wait_until_up(port, server)
-        # Warm up every worker (first requests fill caches), then take the "before" figure.
-        client_process(port, 4, time.time() + 2, seed=0)
-        before = memory_mb(server.pid)
-        processes = max(1, min(args.client_processes, args.connections))
-        per_process = [args.connections // processes + (1 if i < args.connections % processes else 0) for i in range(processes)]
-        started = time.time()
-        stop_at = started + args.duration
-        with ProcessPoolExecutor(processes) as pool:
-            futures = [pool.submit(client_process, port, n, stop_at, seed=i + 1) for i, n in enumerate(per_process)]
-            samples = [Sample(*s) for f in futures for s in f.result()]
-        elapsed = time.time() - started
-        after = memory_mb(server.pid)
-    finally:
-        if server.poll() is None:
-            server.send_signal(signal.SIGTERM)
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "chatbot", "serve"], cwd=ROOT, env=env, stdout=log, stderr=log, stdin=subprocess.DEVNULL
+        )
         try:
-            exit_code = server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            exit_code = server.wait()
-        log.seek(0)
-        server_log = log.read().decode(errors="replace")
-        log.close()
+            wait_until_up(port, server)
+            # Warm up every worker (first requests fill caches), then take the "before" figure.
+            client_process(port, 4, time.time() + 2, seed=0)
+            before = memory_mb(server.pid)
+            processes = max(1, min(args.client_processes, args.connections))
+            per_process = [args.connections // processes + (1 if i < args.connections % processes else 0) for i in range(processes)]
+            started = time.time()
+            stop_at = started + args.duration
+            with ProcessPoolExecutor(processes) as pool:
+                futures = [pool.submit(client_process, port, n, stop_at, seed=i + 1) for i, n in enumerate(per_process)]
+                samples = [Sample(*s) for f in futures for s in f.result()]
+            elapsed = time.time() - started
+            after = memory_mb(server.pid)
+        finally:
+            if server.poll() is None:
+                server.send_signal(signal.SIGTERM)
+            try:
+                exit_code = server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                exit_code = server.wait()
+            log.seek(0)
+            server_log = log.read().decode(errors="replace")
     ok = [s.ms for s in samples if s.status == 200]
     by_kind = {
         what: {"requests": len(ms), "p50_ms": round(percentile(ms, 0.5), 1), "p99_ms": round(percentile(ms, 0.99), 1)}
@@ -230,7 +231,13 @@ def run(args: argparse.Namespace) -> dict:
     return {
         "date": time.strftime("%Y-%m-%d"),
         "cores": os.cpu_count(),
-        "settings": {"connections": args.connections, "duration_s": args.duration, "workers": args.workers, "threads": args.threads, "client_processes": processes},
+        "settings": {
+            "connections": args.connections,
+            "duration_s": args.duration,
+            "workers": args.workers,
+            "threads": args.threads,
+            "client_processes": processes,
+        },
         "requests": len(samples),
         "requests_per_s": round(len(samples) / elapsed, 1),
         "p50_ms": round(percentile(ok, 0.5), 1),
@@ -252,8 +259,10 @@ def run(args: argparse.Namespace) -> dict:
 def report(result: dict) -> str:
     s = result["settings"]
     lines = [
-        f"{result['date']}, {result['cores']} cores: {s['connections']} connections for {s['duration_s']} s "
-        f"against {s['workers']} workers x {s['threads']} threads ({s['client_processes']} client processes on the same machine)",
+        (
+            f"{result['date']}, {result['cores']} cores: {s['connections']} connections for {s['duration_s']} s "
+            f"against {s['workers']} workers x {s['threads']} threads ({s['client_processes']} client processes on the same machine)"
+        ),
         f"requests      {result['requests']} ({result['requests_per_s']} per second)",
         f"latency       p50 {result['p50_ms']} ms, p90 {result['p90_ms']} ms, p99 {result['p99_ms']} ms, max {result['max_ms']} ms",
         f"errors        {result['errors']} (5xx: {result['server_errors_5xx']}, failed connections: {result['failed_connections']})",

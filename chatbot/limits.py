@@ -81,7 +81,7 @@ def check_store(app: Flask) -> str | None:
         return None
     try:
         return None if limiter.storage.check() else "the rate-limit store does not answer; counting in memory until it does"
-    except Exception as exc:  # any client library error means the same thing here
+    except Exception as exc:  # noqa: BLE001 - any client library error means the same here
         return f"the rate-limit store does not answer ({exc.__class__.__name__}); counting in memory until it does"
 
 

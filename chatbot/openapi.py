@@ -40,7 +40,7 @@ def document(config: Config) -> dict[str, Any]:
             "description": (
                 "Answers questions about stem cell treatments for lupus with passages of one article. "
                 "The server keeps no conversation state: send the user's earlier messages in 'history'. "
-                "Errors are JSON {\"error\": message}; the message names the rule or limit that was broken. "
+                'Errors are JSON {"error": message}; the message names the rule or limit that was broken. '
                 "Chat and search are rate limited per client (CHATBOT_RATE_LIMIT)."
             ),
         },
@@ -87,7 +87,9 @@ def document(config: Config) -> dict[str, Any]:
                 "get": {
                     "operationId": "openapi",
                     "summary": "This document.",
-                    "responses": {"200": {"description": "The OpenAPI document.", "content": {"application/json": {"schema": {"type": "object"}}}}},
+                    "responses": {
+                        "200": {"description": "The OpenAPI document.", "content": {"application/json": {"schema": {"type": "object"}}}}
+                    },
                 }
             },
         },
@@ -146,7 +148,11 @@ def document(config: Config) -> dict[str, Any]:
                             "items": {
                                 "allOf": [
                                     {"$ref": "#/components/schemas/Passage"},
-                                    {"type": "object", "required": ["matched"], "properties": {"matched": {"type": "array", "items": {"type": "string"}}}},
+                                    {
+                                        "type": "object",
+                                        "required": ["matched"],
+                                        "properties": {"matched": {"type": "array", "items": {"type": "string"}}},
+                                    },
                                 ]
                             },
                         },
@@ -178,5 +184,7 @@ def _responses(description: str, schema: str, errors: tuple[str, ...]) -> dict[s
     for code in errors:
         responses[code] = _json(ERROR_CODES[code], "Error")
     if "429" in errors:
-        responses["429"]["headers"] = {"Retry-After": {"description": "Seconds to wait before trying again.", "schema": {"type": "integer", "minimum": 1}}}
+        responses["429"]["headers"] = {
+            "Retry-After": {"description": "Seconds to wait before trying again.", "schema": {"type": "integer", "minimum": 1}}
+        }
     return responses

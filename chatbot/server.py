@@ -54,6 +54,13 @@ def serve(config: Config) -> int:
     problem = limits.check_store(server.application)
     if problem:
         log.warning(problem)
-    log.info("serving %s on http://%s:%s with gunicorn (%d worker(s) x %d threads)", config.corpus, config.host, config.port, config.workers, config.threads)
+    log.info(
+        "serving %s on http://%s:%s with gunicorn (%d worker(s) x %d threads)",
+        config.corpus,
+        config.host,
+        config.port,
+        config.workers,
+        config.threads,
+    )
     server.run()
     return 0

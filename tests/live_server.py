@@ -12,10 +12,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 import pytest
 
@@ -46,12 +47,16 @@ class Server:
             return self.final_log
         return self.log_file.read_text(encoding="utf-8", errors="replace")
 
-    def request(self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None, timeout: float = 30) -> tuple[int, dict[str, str], Any]:
+    def request(
+        self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None, timeout: float = 30
+    ) -> tuple[int, dict[str, str], Any]:
         """One request on a fresh connection: (status, headers, parsed JSON body or raw text)."""
         conn = http.client.HTTPConnection(HOST, self.port, timeout=timeout)
         try:
             data = None if body is None else json.dumps(body).encode()
-            conn.request(method, path, body=data, headers={"Content-Type": "application/json", **(headers or {})} if data else (headers or {}))
+            conn.request(
+                method, path, body=data, headers={"Content-Type": "application/json", **(headers or {})} if data else (headers or {})
+            )
             response = conn.getresponse()
             raw = response.read().decode("utf-8", errors="replace")
             try:
@@ -98,7 +103,14 @@ def running(argv: Sequence[str], env: dict[str, str] | None = None, port: int | 
     with tempfile.TemporaryDirectory() as tmp:
         log_file = Path(tmp) / "server.log"
         with log_file.open("wb") as log:
-            process = subprocess.Popen([a.format(port=port) for a in argv], cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            process = subprocess.Popen(
+                [a.format(port=port) for a in argv],
+                cwd=ROOT,
+                env=environment,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+            )
         server = Server(process, port, log_file)
         try:
             wait_for_port(port, process, log_file=log_file)

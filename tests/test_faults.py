@@ -29,7 +29,7 @@ def serve_and_fail(corpus: Path, prefix: list[str] | None = None) -> subprocess.
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHATBOT_")}
     argv = [*(prefix or []), sys.executable, "-m", "chatbot", "--corpus", str(corpus), "serve", "--host", HOST, "--port", str(port)]
     try:
-        result = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+        result = subprocess.run(argv, check=False, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:
         pytest.fail(f"serve started with a broken corpus instead of exiting: {corpus}")
     with pytest.raises(OSError):
@@ -54,12 +54,25 @@ def assert_one_clear_line(result: subprocess.CompletedProcess, *words: str) -> N
         ({"notes.md": b"\n  \n\t\n"}, ["notes.md has no text to answer from"]),
         ({"notes.md": DOC.encode("utf-16")}, ["notes.md is not UTF-8 text"]),
         ({"notes.md": "# Caf\xe9\n\nAu lait.\n".encode("latin-1")}, ["notes.md is not UTF-8 text (bad byte at offset 5)"]),
-        ({"notes.md": DOC.encode(), "synonyms.cfg": b"# synonyms\nwater = h2o\nthis line has no sign\n"}, ["synonyms.cfg, line 3", "this line has no sign"]),
+        (
+            {"notes.md": DOC.encode(), "synonyms.cfg": b"# synonyms\nwater = h2o\nthis line has no sign\n"},
+            ["synonyms.cfg, line 3", "this line has no sign"],
+        ),
         ({"notes.md": DOC.encode(), "synonyms.cfg": b"water = h2o, the\n"}, ["synonyms.cfg, line 1"]),
         ({"notes.md": DOC.encode(), "synonyms.cfg": b"water = \xff\xfe\n"}, ["synonyms.cfg"]),
         ({"notes.md": DOC.encode(), "notes.questions": b"> no such passage\nwhat?\n"}, ["notes.questions, line 1"]),
     ],
-    ids=["empty-folder", "empty-file", "blank-file", "utf-16", "latin-1", "synonyms-no-sign", "synonyms-stop-word", "synonyms-not-utf8", "questions-no-match"],
+    ids=[
+        "empty-folder",
+        "empty-file",
+        "blank-file",
+        "utf-16",
+        "latin-1",
+        "synonyms-no-sign",
+        "synonyms-stop-word",
+        "synonyms-not-utf8",
+        "questions-no-match",
+    ],
 )
 def test_a_broken_corpus_stops_serve_with_one_clear_line(tmp_path, files, words):
     assert_one_clear_line(serve_and_fail(make_corpus(tmp_path, files)), *words)

@@ -112,7 +112,9 @@ def test_two_servers_enforce_one_limit_through_a_shared_redis():
         env = {"CHATBOT_RATE_LIMIT": "5 per minute", "CHATBOT_RATE_LIMIT_STORAGE_URI": uri, "CHATBOT_THREADS": "2"}
         with serve(env) as first, serve(env) as second:
             assert "counted in the shared store redis://127.0.0.1" in first.log
-            statuses = [server.request("POST", "/api/chat", {"message": "what is AHSCT"})[0] for server in (first, second, first, second, first)]
+            statuses = [
+                server.request("POST", "/api/chat", {"message": "what is AHSCT"})[0] for server in (first, second, first, second, first)
+            ]
             assert statuses == [200] * 5
             for server in (second, first):
                 status, headers, body = server.request("POST", "/api/chat", {"message": "what is AHSCT"})
@@ -123,5 +125,8 @@ def test_two_servers_enforce_one_limit_through_a_shared_redis():
 
 def test_several_workers_without_a_shared_store_warn_at_start_up_and_keep_working():
     with serve({"CHATBOT_WORKERS": "2", "CHATBOT_THREADS": "2"}) as server:
-        assert "WARNING chatbot.server: rate limit 60 per minute per client, counted in memory in each server process: with 2 workers" in server.log
+        assert (
+            "WARNING chatbot.server: rate limit 60 per minute per client, counted in memory in each server process: with 2 workers"
+            in server.log
+        )
         assert server.request("POST", "/api/chat", {"message": "what is AHSCT"})[0] == 200

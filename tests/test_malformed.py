@@ -96,11 +96,20 @@ def post(path: str, body: bytes, *headers: bytes) -> bytes:
         (post("/api/chat", b'{"message": "\xff"}', b"Content-Type: application/json", b"Content-Length: 15"), b"400", b"not valid JSON"),
         (post("/api/chat", b"x" * 100_000, b"Content-Type: application/json", b"Content-Length: 100000"), b"413", b"too large"),
         (
-            post("/api/chat", b"%x\r\n%s\r\n0\r\n\r\n" % (40000, b"[" * 40000), b"Content-Type: application/json", b"Transfer-Encoding: chunked"),
+            post(
+                "/api/chat",
+                b"%x\r\n%s\r\n0\r\n\r\n" % (40000, b"[" * 40000),
+                b"Content-Type: application/json",
+                b"Transfer-Encoding: chunked",
+            ),
             b"413",
             b"too large",
         ),
-        (post("/api/chat", NESTED.encode(), b"Content-Type: application/json", b"Content-Length: %d" % len(NESTED)), b"400", b"nested too deeply"),
+        (
+            post("/api/chat", NESTED.encode(), b"Content-Type: application/json", b"Content-Length: %d" % len(NESTED)),
+            b"400",
+            b"nested too deeply",
+        ),
         (post("/api/chat", b'{"message": "hi"}', b"Content-Type: text/html", b"Content-Length: 17"), b"415", b"application/json"),
     ],
 )

@@ -13,12 +13,24 @@ from chatbot.text import Analyzer, normalize, words
 
 # Every code point, lone surrogates included (JSON can carry them), and the awkward corners on purpose.
 any_char = st.characters(codec=None, exclude_categories=())
-awkward = st.sampled_from(["\x00", "\u202e", "\u200f", "\u0645", "\ufeff", "\u200b", "🙂", "👩‍⚕️", "\r\n", "\t", "\x1b[31m", "ﬃ", "İ", "ß", "\ud800", " "])
+awkward = st.sampled_from(
+    ["\x00", "\u202e", "\u200f", "\u0645", "\ufeff", "\u200b", "🙂", "👩‍⚕️", "\r\n", "\t", "\x1b[31m", "ﬃ", "İ", "ß", "\ud800", " "]
+)
 text = st.one_of(st.text(any_char, max_size=200), st.lists(st.one_of(awkward, st.text(any_char, max_size=5)), max_size=40).map("".join))
 # 100 KB or so of one drawn snippet repeated: as long as any request could carry, at a cost a test run can pay.
 huge = st.text(any_char, min_size=1, max_size=12).map(lambda s: (s * (100_000 // len(s) + 1))[:100_000])
 
-EDGE_CASES = ["", " ", "\x00" * 100_000, "\n\t \u3000", "🙂" * 1000, "ما هي مخاطر زرع الخلايا الجذعية؟", "\u202eksir", "risk\x00s of AHSCT", "a" * 100_000]
+EDGE_CASES = [
+    "",
+    " ",
+    "\x00" * 100_000,
+    "\n\t \u3000",
+    "🙂" * 1000,
+    "ما هي مخاطر زرع الخلايا الجذعية؟",
+    "\u202eksir",
+    "risk\x00s of AHSCT",
+    "a" * 100_000,
+]
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 
 
@@ -36,7 +48,9 @@ def test_the_tokenizer_turns_any_text_into_plain_lower_case_words(engine, value)
 
 
 for case in EDGE_CASES:
-    test_the_tokenizer_turns_any_text_into_plain_lower_case_words = example(value=case)(test_the_tokenizer_turns_any_text_into_plain_lower_case_words)
+    test_the_tokenizer_turns_any_text_into_plain_lower_case_words = example(value=case)(
+        test_the_tokenizer_turns_any_text_into_plain_lower_case_words
+    )
 
 
 @SETTINGS

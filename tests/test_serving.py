@@ -44,7 +44,10 @@ def test_sigterm_lets_the_request_in_flight_finish_then_the_server_exits_0():
         body = json.dumps({"message": "what are the risks of AHSCT"}).encode()
         with socket.create_connection((HOST, server.port), timeout=30) as sock:
             # The request is in the app, reading its body, when SIGTERM arrives; the rest of the body comes after.
-            sock.sendall(b"POST /api/chat HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(body) + body[:10])
+            sock.sendall(
+                b"POST /api/chat HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(body)
+                + body[:10]
+            )
             time.sleep(0.5)
             server.process.send_signal(signal.SIGTERM)
             time.sleep(1.0)
@@ -95,7 +98,7 @@ def test_access_log_lines_hold_no_message_or_query_text(engine, caplog):
 
 
 def test_the_readme_gunicorn_command_serves_the_app_configured_from_the_environment():
-    command = re.search(r"^gunicorn .*'chatbot\.web:create_app\(\)'$", README, flags=re.M)
+    command = re.search(r"^gunicorn .*'chatbot\.web:create_app\(\)'$", README, flags=re.MULTILINE)
     assert command, "the README shows the gunicorn command"
     argv = command.group(0).replace("'", "").split()
     argv = [sys.executable, "-m", *argv]
