@@ -34,7 +34,7 @@ class Tuning:
     """The engine's knobs, chosen by measurement on the tuning questions (see README, Answer quality)."""
 
     max_passages: int = 3
-    near_tie: float = 0.85  # later passages are shown when they score at least this share of the best
+    near_tie: float = 0.9  # the second passage is shown too when it scores at least this share of the best
     min_coverage: float = 0.5  # share of the question's informative weight the best passage must contain
     generic_share: float = 0.3  # words in more than this share of passages carry no topic (lupus, stem, cell)
     history_weight: float = 0.4  # how much an earlier turn's scores count in a follow-up
@@ -83,6 +83,7 @@ class ChatEngine:
         self.out_of_scope = {p for p in (out_of_scope or set()) if len(p) > 1 or not retriever.knows(p[0])}
         self._longest_topic = max(map(len, self.out_of_scope), default=0)
         self._lists = _lists(retriever.passages)
+        self._numbers = {p.id: number for number, p in enumerate(retriever.passages)}
 
     @classmethod
     def from_corpus(cls, path: Path, tuning: Tuning | None = None) -> ChatEngine:
@@ -152,31 +153,46 @@ class ChatEngine:
         return {c.surface for c in concepts if any(s in terms for s in c.stems)}
 
     def _expand_lead_in(self, order: list[int], scores: np.ndarray) -> list[int]:
-        """A list's lead-in ("Ideal candidates ... include:") answers nothing alone: its bullets stand in for it."""
+        """A list's lead-in ("Ideal candidates ... include:") answers nothing alone: its bullets stand in for it.
+
+        A paragraph that says more before its lead-in answers questions itself and stays.
+        """
+        passages = self.retriever.passages
         expanded: list[int] = []
         for number in order:
-            bullets = sorted(self._lists.get(number, [number]), key=lambda i: (-scores[i], i))
+            bullets = self._lists.get(number, [])
+            if not bullets or passages[number].text != passages[bullets[0]].lead_in:
+                bullets = [number]
+            bullets = sorted(bullets, key=lambda i: (-scores[i], i))
             expanded.extend(i for i in bullets if i not in expanded)
         return expanded
 
     def _reply_text(self, hits: list[Hit]) -> str:
-        """What a chat window shows: the best passage and those scoring almost as well.
+        """What a chat window shows: the best passage, and the second when it scores almost as well.
 
         Bullets stand under their list's lead-in; when most of the hits come from the best one's list, the
         question is about the list ("what are the risks"), so the whole list is shown, in reading order.
         """
+        passages = self.retriever.passages
         first = hits[0].passage
         same_list = [h for h in hits if h.passage.bullet and (h.passage.section, h.passage.lead_in) == (first.section, first.lead_in)]
         if first.bullet and len(same_list) >= 2:
             shown = [p for p in self.retriever.passages if p.bullet and (p.section, p.lead_in) == (first.section, first.lead_in)]
         else:
-            shown = [h.passage for h in hits if h.score >= self.tuning.near_tie * hits[0].score]
-        lines: list[str] = []
+            shown = [h.passage for h in hits[:2] if h.score >= self.tuning.near_tie * hits[0].score]
+        blocks: list[list[str]] = []  # a paragraph, or bullets of one list under its lead-in
+        previous = None
         for p in shown:
-            if p.bullet and p.lead_in and p.lead_in not in lines:
-                lines.append(p.lead_in)
-            lines.append(f"• {p.text}" if p.bullet else p.text)
-        return "\n".join(lines)
+            key = (p.section, p.lead_in) if p.bullet else None
+            if key is not None and key == previous:
+                blocks[-1].append(f"• {p.text}")
+            elif p.bullet:
+                blocks.append(([p.lead_in] if p.lead_in else []) + [f"• {p.text}"])
+            else:
+                # A paragraph that ends by introducing a list ("... include:") brings its list along.
+                blocks.append([p.text] + [f"• {passages[i].text}" for i in self._lists.get(self._numbers[p.id], [])])
+            previous = key
+        return "\n\n".join("\n".join(block) for block in blocks)
 
     def _earlier_turn(self, history: Sequence[str]) -> str | None:
         """The most recent earlier message that asked something of the article."""
@@ -271,15 +287,16 @@ def _sentences(text: str) -> list[str]:
 
 
 def _lists(passages: list[Passage]) -> dict[int, list[int]]:
-    """Passage number of each lead-in paragraph -> the numbers of the bullets it introduces in its own section.
-
-    Only a paragraph that is nothing but the lead-in counts: one that says more answers questions itself.
-    """
+    """Passage number of each paragraph that ends in a list's lead-in -> the bullets it introduces in its section."""
     bullets: dict[tuple[str, str], list[int]] = {}
     for number, p in enumerate(passages):
         if p.bullet and p.lead_in:
             bullets.setdefault((p.section, p.lead_in), []).append(number)
-    return {number: bullets[(p.section, p.text)] for number, p in enumerate(passages) if not p.bullet and (p.section, p.text) in bullets}
+    return {
+        number: bullets[(p.section, _SENTENCE_END.split(p.text)[-1])]
+        for number, p in enumerate(passages)
+        if not p.bullet and (p.section, _SENTENCE_END.split(p.text)[-1]) in bullets
+    }
 
 
 def _related(hits: list[Hit]) -> tuple[str, ...]:
