@@ -43,7 +43,10 @@ def test_sigterm_lets_the_request_in_flight_finish_then_the_server_exits_0():
     with serve({"CHATBOT_WORKERS": "2", "CHATBOT_THREADS": "2"}) as server:
         body = json.dumps({"message": "what are the risks of AHSCT"}).encode()
         with socket.create_connection((HOST, server.port), timeout=30) as sock:
-            # The request is in the app, reading its body, when SIGTERM arrives; the rest of the body comes after.
+            # A first answer on this connection shows a worker holds it, whatever the machine's load.
+            sock.sendall(b"GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n")
+            assert read_response(sock)[0] == 200
+            # The next request is in the app, reading its body, when SIGTERM arrives; the rest of the body comes after.
             sock.sendall(
                 b"POST /api/chat HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(body)
                 + body[:10]
@@ -114,3 +117,16 @@ def test_the_readme_gunicorn_command_serves_the_app_configured_from_the_environm
 
 def test_the_readme_lists_every_setting_with_its_default():
     assert settings_table() in README, "regenerate the README table with: python -m chatbot settings --markdown"
+
+
+def test_html_pages_get_a_strict_content_security_policy_and_hold_no_inline_script(client):
+    for path in ("/", "/staff"):
+        with client.get(path) as response:
+            html = response.get_data(as_text=True)
+            policy = response.headers["Content-Security-Policy"]
+        assert response.mimetype == "text/html"
+        assert "script-src 'self'" in policy and "object-src 'none'" in policy and "frame-ancestors 'self'" in policy
+        assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+        assert all("src=" in tag for tag in re.findall(r"<script\b[^>]*>", html)), f"inline script in {path}"
+        assert not re.search(r"\son[a-z]+\s*=", html), f"inline event handler in {path}"
+        assert response.headers["Referrer-Policy"] == "no-referrer" and "Set-Cookie" not in response.headers
