@@ -6,8 +6,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from operator import itemgetter
 from pathlib import Path
 
+import numpy as np
 from nltk.metrics.distance import edit_distance
 from nltk.stem.snowball import SnowballStemmer
 
@@ -15,7 +17,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 SYNONYMS_FILE = "synonyms.cfg"
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-"})
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_WORD = re.compile(r"([a-z0-9]+)(?:'[a-z]+)?")  # the group is the word without its 's, 't, ...
 _stem = lru_cache(maxsize=65536)(SnowballStemmer("english", ignore_stopwords=False).stem)
 
 
@@ -44,15 +46,17 @@ def english_frequencies() -> dict[str, float]:
 
 def normalize(text: str) -> str:
     """NFKC, lower case, curly quotes and dashes folded, accents removed."""
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD)
-    if not text.isascii():
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if not text.isascii():  # every character folded below is outside ASCII
+        text = text.translate(_FOLD)
+        if not text.isascii():
+            text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return text
 
 
 def words(text: str) -> list[str]:
     """Lower-case word tokens; hyphenated words split into their parts, possessives and contractions cut."""
-    return [w.split("'")[0] for w in _WORD.findall(normalize(text))]
+    return _WORD.findall(normalize(text))
 
 
 def stem(word: str) -> str:
@@ -141,6 +145,7 @@ class Speller:
         self._by_length: dict[int, list[str]] = {}
         for word in sorted(self.vocabulary):
             self._by_length.setdefault(len(word), []).append(word)
+        self._letters = {length: _letter_counts(found) for length, found in self._by_length.items()}
         self.correct = lru_cache(maxsize=4096)(self._correct)
 
     def _correct(self, word: str) -> str:
@@ -148,12 +153,23 @@ class Speller:
             return word
         limit = 1 if len(word) < 8 else 2
         best, best_distance = word, limit + 1
+        letters = _letter_counts([word])
         for length in range(len(word) - limit, len(word) + limit + 1):
-            for candidate in self._by_length.get(length, ()):
+            found = self._by_length.get(length, [])
+            # An edit changes the letter counts by at most 2: words whose counts differ more are out of reach.
+            near = np.flatnonzero(np.abs(self._letters[length] - letters).sum(axis=1) <= 2 * limit) if found else ()
+            for candidate in map(found.__getitem__, near):
                 distance = edit_distance(word, candidate, transpositions=True)
                 if distance < best_distance:
                     best, best_distance = candidate, distance
         return best
+
+
+def _letter_counts(found: list[str]) -> np.ndarray:
+    """For words of one length, a row each: how many of each letter a to z, and of any other character."""
+    codes = np.frombuffer("".join(found).encode("utf-32-le"), dtype=np.uint32).reshape(len(found), -1)
+    slots = np.minimum(codes - 97, 26).astype(np.int64) + 27 * np.arange(len(found))[:, None]
+    return np.bincount(slots.ravel(), minlength=27 * len(found)).reshape(len(found), 27).astype(np.int16)
 
 
 class Analyzer:
@@ -164,6 +180,16 @@ class Analyzer:
         self.speller = speller
         self.alternate_weight = alternate_weight
         self._longest = self.synonyms.longest
+        self._starts = {key[0] for key in self.synonyms.equivalents}  # a phrase can only start at one of these
+        self._one_word = {key[0]: term for key, term in self.synonyms.equivalents.items() if len(key) == 1}
+        self._token = lru_cache(maxsize=65536)(self._word_token)
+
+    def _word_token(self, word: str) -> str | None:
+        """One word's token: None for a stop word, else its stem with one-word equivalents applied."""
+        if word in STOP_WORDS:
+            return None
+        s = stem(word)
+        return self._one_word.get(s, s)
 
     def tokens(self, text: str) -> list[str]:
         """Stems of a passage or query, stop words dropped, equivalent phrases rewritten to one concept."""
@@ -175,10 +201,17 @@ class Analyzer:
             found = [self.speller.correct(w) for w in found]
         equivalents = self.synonyms.equivalents
         # One-word equivalents first ("haematopoietic", "chemo"), so phrases match whatever spelling was used.
-        stems = [(equivalents.get((s,), s), w) for s, w in ((stem(w), w) for w in found if w not in STOP_WORDS)]
+        token = self._token
+        stems = [(t, w) for w in found if (t := token(w)) is not None]
+        if self._starts.isdisjoint(map(itemgetter(0), stems)):
+            return stems
         out: list[tuple[str, str]] = []
         i = 0
         while i < len(stems):
+            if stems[i][0] not in self._starts:
+                out.append(stems[i])
+                i += 1
+                continue
             for n in range(min(self._longest, len(stems) - i), 0, -1):
                 key = tuple(s for s, _ in stems[i : i + n])
                 if key in equivalents:
