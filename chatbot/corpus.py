@@ -42,7 +42,10 @@ def load_corpus(path: Path) -> list[Passage]:
     path = Path(path)
     if not path.exists():
         raise CorpusError(f"corpus not found: {path} (set CHATBOT_CORPUS to a folder of .md or .txt files)")
-    files = [path] if path.is_file() else sorted(p for p in path.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES and p.is_file())
+    try:
+        files = [path] if path.is_file() else sorted(p for p in path.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES and p.is_file())
+    except OSError as exc:
+        raise CorpusError(f"cannot read the corpus folder {path}: {exc.strerror or exc}") from None
     if not files:
         raise CorpusError(f"no .md or .txt documents in {path}")
     passages: list[Passage] = []
