@@ -14,6 +14,7 @@ from .text import Analyzer, Concept
 
 VARIANTS = ("okapi", "plus", "l")  # rank-bm25's BM25Okapi, BM25Plus and BM25L
 OKAPI_EPSILON = 0.25  # BM25Okapi floors a negative IDF to this share of the average IDF (rank-bm25's default)
+DENSE_CELLS = 1 << 20  # up to this many terms x passages (8 MB), keep every term's score row: faster for small corpora
 
 
 @dataclass(frozen=True)
@@ -69,9 +70,19 @@ class Retriever:
             self._weights = np.zeros(0)
         # What a passage that lacks the term gets from it: only BM25Plus gives something.
         self._absent = idf * self.delta if self.variant == "plus" else np.zeros_like(idf)
+        self._absent_of = self._absent.tolist()
+        self._start_of = self._start.tolist()
         by_passage = np.argsort(passage, kind="stable")
         self._passage_terms = term[by_passage].astype(np.int32)
         self._passage_start = np.concatenate(([0], np.cumsum(np.bincount(passage, minlength=n))))
+        # A small corpus keeps each term's row of scores (what every passage gets from it): one addition per term.
+        self._rows: np.ndarray | None = None
+        self._sets: list[frozenset[int]] | None = None
+        if n * len(self._terms) <= DENSE_CELLS:
+            self._rows = np.repeat(self._absent[:, None], n, axis=1)
+            self._rows[term, passage] = self._weights
+            bounds = self._passage_start.tolist()
+            self._sets = [frozenset(self._passage_terms[lo:hi].tolist()) for lo, hi in zip(bounds, bounds[1:])]
 
     def _idf(self, df: list[int]) -> np.ndarray:
         """Each term's IDF by rank-bm25's formula for the variant, computed as it does (math.log, same order)."""
@@ -98,7 +109,7 @@ class Retriever:
         return idf * tf * (k1 + 1) * (ctd + delta) / (k1 + ctd + delta)
 
     def _postings(self, number: int) -> tuple[np.ndarray, np.ndarray]:
-        lo, hi = self._start[number], self._start[number + 1]
+        lo, hi = self._start_of[number], self._start_of[number + 1]
         return self._passages[lo:hi], self._weights[lo:hi]
 
     def knows(self, term: str) -> bool:
@@ -118,14 +129,18 @@ class Retriever:
         one pass over all scores when the variant gives passages without the term something (BM25Plus).
         """
         total = np.zeros(self.doc_count)
+        rows = self._rows
         for concept in concepts:
             if len(concept.options) == 1:
                 stem, weight = concept.options[0]
                 number = self._terms.get(stem)
                 if number is None:
                     continue  # no passage has it: rank-bm25 adds 0
+                if rows is not None:
+                    total += rows[number] if weight == 1.0 else rows[number] * weight
+                    continue
                 docs, contrib = self._postings(number)
-                absent = self._absent[number]
+                absent = self._absent_of[number]
                 if weight != 1.0:
                     contrib, absent = contrib * weight, absent * weight
                 if absent:
@@ -138,10 +153,19 @@ class Retriever:
             known = [(self._terms[s], w) for s, w in concept.options if s in self._terms]
             if not known:
                 continue
-            best = np.full(self.doc_count, max(self._absent[t] * w for t, w in known))
-            for number, weight in known:
-                docs, contrib = self._postings(number)
-                best[docs] = np.maximum(best[docs], contrib * weight)
+            # The floor is the best of what the stems give a passage that lacks them.
+            floor = max(self._absent_of[t] * w for t, w in known)
+            if rows is not None:
+                best = rows[known[0][0]] * known[0][1]
+                for number, weight in known[1:]:
+                    np.maximum(best, rows[number] * weight, out=best)
+                np.maximum(best, floor, out=best)
+            else:
+                best = np.empty(self.doc_count)
+                best.fill(floor)
+                for number, weight in known:
+                    docs, contrib = self._postings(number)
+                    best[docs] = np.maximum(best[docs], contrib * weight)
             total += best
         return total
 
@@ -155,6 +179,8 @@ class Retriever:
         k = min(k, count)
         if k <= 0:
             return []
+        if count <= 2048:  # a full stable sort is cheapest here; it keeps ties in reading order
+            return np.argsort(-scores, kind="stable")[:k].tolist()
         if k < count:
             kth = np.partition(scores, count - k)[count - k]
             above = np.flatnonzero(scores > kth)
@@ -166,7 +192,10 @@ class Retriever:
 
     def matched(self, number: int, concepts: list[Concept]) -> tuple[str, ...]:
         """The query concepts (as the user wrote them) that passage ``number`` contains."""
-        present = set(self._passage_terms[self._passage_start[number] : self._passage_start[number + 1]].tolist())
+        if self._sets is not None:
+            present = self._sets[number]
+        else:
+            present = set(self._passage_terms[self._passage_start[number] : self._passage_start[number + 1]].tolist())
         terms = self._terms
         return tuple(c.surface for c in concepts if any(terms.get(s, -1) in present for s in c.stems))
 

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from rank_bm25 import BM25L, BM25Okapi, BM25Plus
 
+from chatbot import retriever as retriever_module
 from chatbot.corpus import Passage, load_corpus
 from chatbot.retriever import Retriever
 from chatbot.text import Analyzer, Concept
@@ -52,6 +53,14 @@ def generated() -> list[Passage]:
     return generated_passages()
 
 
+@pytest.fixture(params=["rows", "postings"])
+def layout(request, monkeypatch) -> str:
+    """Both ways the index scores: a small corpus keeps every term's score row, a large one only postings."""
+    if request.param == "postings":
+        monkeypatch.setattr(retriever_module, "DENSE_CELLS", 0)
+    return request.param
+
+
 @pytest.fixture
 def passages(tiny_corpus):
     return load_corpus(tiny_corpus)
@@ -70,7 +79,7 @@ def test_scores_equal_rank_bm25(passages, variant, model):
 
 @pytest.mark.parametrize("variant", MODELS)
 @pytest.mark.parametrize("params", [{"k1": 1.2, "b": 0.75, "delta": 1.0}, {"k1": 1.5, "b": 0.3, "delta": 0.5}, {"k1": 0.9, "b": 0.9, "delta": 2.0}])
-def test_scores_are_rank_bm25_scores_to_the_last_bit_on_a_generated_corpus(generated, variant, params):
+def test_scores_are_rank_bm25_scores_to_the_last_bit_on_a_generated_corpus(generated, variant, params, layout):
     analyzer = Analyzer()
     params = params if variant != "okapi" else {k: v for k, v in params.items() if k != "delta"}
     retriever = Retriever(generated, analyzer, variant=variant, **params)
@@ -81,7 +90,7 @@ def test_scores_are_rank_bm25_scores_to_the_last_bit_on_a_generated_corpus(gener
 
 
 @pytest.mark.parametrize("variant", MODELS)
-def test_top_k_is_rank_bm25_order_with_ties_in_reading_order(generated, variant):
+def test_top_k_is_rank_bm25_order_with_ties_in_reading_order(generated, variant, layout):
     analyzer = Analyzer()
     params = {"k1": 1.2, "b": 0.75} | ({} if variant == "okapi" else {"delta": 1.0})
     retriever = Retriever(generated, analyzer, variant=variant, **params)
@@ -102,7 +111,18 @@ def test_ties_at_the_kth_place_keep_reading_order():
     assert retriever.top(scores, 0) == []
 
 
-def test_okapi_negative_idf_floor_is_rank_bm25s():
+@pytest.mark.parametrize("count", [7, 5000])
+def test_top_k_of_many_scores_with_ties_keeps_reading_order(count):
+    """Small and large score arrays take different paths: both give the order of a full sort."""
+    rng = np.random.default_rng(3)
+    scores = rng.integers(0, 40, count).astype(float) / 4  # many exact ties
+    retriever = Retriever(generated_passages(3), Analyzer())
+    order = sorted(range(count), key=lambda i: (-scores[i], i))
+    for k in (1, 2, 5, 50, count - 1, count):
+        assert retriever.top(scores, k) == order[:k]
+
+
+def test_okapi_negative_idf_floor_is_rank_bm25s(layout):
     """In a tiny corpus most words are in over half the passages: the floor itself is negative."""
     passages = [Passage(f"d/{i}", "S", text, "d.md") for i, text in enumerate(["lupus stem", "lupus stem cell", "lupus stem"])]
     analyzer = Analyzer()
@@ -113,7 +133,7 @@ def test_okapi_negative_idf_floor_is_rank_bm25s():
         np.testing.assert_array_equal(retriever.term_scores(tokens), reference.get_scores(tokens))
 
 
-def test_statistics_match_the_passages(generated):
+def test_statistics_match_the_passages(generated, layout):
     analyzer = Analyzer()
     retriever = Retriever(generated, analyzer)
     documents = [set(analyzer.tokens(p.search_text)) for p in generated]
@@ -127,13 +147,31 @@ def test_statistics_match_the_passages(generated):
         assert retriever.matched(number, concepts) == expected
 
 
-def test_a_concept_scores_the_best_of_its_stems(generated):
+def test_a_concept_scores_the_best_of_its_stems(generated, layout):
     analyzer = Analyzer()
     retriever = Retriever(generated, analyzer)
     concept = Concept("borax or calen", (("borax", 1.0), ("calen", 0.9)))
     expected = np.maximum(retriever.term_scores(["borax"]), 0.9 * retriever.term_scores(["calen"]))
     np.testing.assert_allclose(retriever.score([concept]), expected, rtol=1e-12)
     np.testing.assert_allclose(retriever.score([Concept("cell", (("cell", 0.5),))]), 0.5 * retriever.term_scores(["cell"]), rtol=1e-12)
+
+
+@pytest.mark.parametrize("variant", MODELS)
+def test_both_layouts_give_the_same_scores_for_weighted_concepts(generated, variant, monkeypatch):
+    analyzer = Analyzer()
+    concepts = [
+        Concept("patients", (("patient", 1.0),)),
+        Concept("borax", (("borax", 1.0), ("calen", 0.7), ("zzzunknown", 0.7))),
+        Concept("cells", (("cell", 0.7),)),
+        Concept("murul", (("murul", 0.5), ("treatment", 0.9))),
+    ]
+    rows = Retriever(generated, analyzer, variant=variant)
+    monkeypatch.setattr(retriever_module, "DENSE_CELLS", 0)
+    postings = Retriever(generated, analyzer, variant=variant)
+    assert rows._rows is not None and postings._rows is None
+    for n in range(1, len(concepts) + 1):
+        np.testing.assert_array_equal(rows.score(concepts[:n]), postings.score(concepts[:n]))
+        assert [rows.matched(i, concepts) for i in range(len(generated))] == [postings.matched(i, concepts) for i in range(len(generated))]
 
 
 def test_unknown_variant_is_refused(passages):
