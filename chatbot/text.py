@@ -18,6 +18,7 @@ SYNONYMS_FILE = "synonyms.cfg"
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-"})
 _WORD = re.compile(r"([a-z0-9]+)(?:'[a-z]+)?")  # the group is the word without its 's, 't, ...
+_NOT_WORD = bytes(c if chr(c) in "0123456789abcdefghijklmnopqrstuvwxyz" else 32 for c in range(256))  # others -> space
 _stem = lru_cache(maxsize=65536)(SnowballStemmer("english", ignore_stopwords=False).stem)
 
 
@@ -56,7 +57,10 @@ def normalize(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-case word tokens; hyphenated words split into their parts, possessives and contractions cut."""
-    return _WORD.findall(normalize(text))
+    text = normalize(text)
+    if text.isascii() and "'" not in text:  # the same words, twice as fast: runs of a-z and 0-9
+        return text.encode("ascii").translate(_NOT_WORD).decode("ascii").split()
+    return _WORD.findall(text)
 
 
 def stem(word: str) -> str:
@@ -193,6 +197,10 @@ class Analyzer:
 
     def tokens(self, text: str) -> list[str]:
         """Stems of a passage or query, stop words dropped, equivalent phrases rewritten to one concept."""
+        token = self._token
+        found = [t for w in words(text) if (t := token(w)) is not None]
+        if self._starts.isdisjoint(found):  # no phrase to rewrite: the common case, kept fast for large corpora
+            return found
         return [token for token, _ in self._tokens_with_words(text)]
 
     def _tokens_with_words(self, text: str, correct: bool = False) -> list[tuple[str, str]]:
