@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, pairwise
 
 import numpy as np
 
@@ -34,7 +34,9 @@ class Retriever:
     and its precomputed contribution to each, so a query costs what its terms' postings cost.
     """
 
-    def __init__(self, passages: list[Passage], analyzer: Analyzer, variant: str = "plus", k1: float = 1.2, b: float = 0.75, delta: float = 1.0) -> None:
+    def __init__(
+        self, passages: list[Passage], analyzer: Analyzer, variant: str = "plus", k1: float = 1.2, b: float = 0.75, delta: float = 1.0
+    ) -> None:
         if not passages:
             raise ValueError("cannot index an empty list of passages")
         if variant not in VARIANTS:
@@ -82,7 +84,7 @@ class Retriever:
             self._rows = np.repeat(self._absent[:, None], n, axis=1)
             self._rows[term, passage] = self._weights
             bounds = self._passage_start.tolist()
-            self._sets = [frozenset(self._passage_terms[lo:hi].tolist()) for lo, hi in zip(bounds, bounds[1:])]
+            self._sets = [frozenset(self._passage_terms[lo:hi].tolist()) for lo, hi in pairwise(bounds)]
 
     def _idf(self, df: list[int]) -> np.ndarray:
         """Each term's IDF by rank-bm25's formula for the variant, computed as it does (math.log, same order)."""

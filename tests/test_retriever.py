@@ -16,7 +16,9 @@ MODELS = {"okapi": BM25Okapi, "plus": BM25Plus, "l": BM25L}
 # Content words of the generated fixture: a few common ones (in over half the passages, where Okapi floors
 # the IDF), many rarer ones; stop words are mixed in and dropped by the analyzer.
 COMMON = ["patient", "cell", "treatment"]
-RARE = [f"{a}{b}" for a in ("bor", "cal", "dem", "fin", "gor", "hul", "jax", "kel", "lom", "mur") for b in ("ax", "en", "ix", "on", "ul", "yr")]
+RARE = [
+    f"{a}{b}" for a in ("bor", "cal", "dem", "fin", "gor", "hul", "jax", "kel", "lom", "mur") for b in ("ax", "en", "ix", "on", "ul", "yr")
+]
 STOPS = ["the", "of", "and", "is", "with", "for", "to", "in"]
 FIXTURE_QUERIES = [
     "patient cell",
@@ -78,7 +80,9 @@ def test_scores_equal_rank_bm25(passages, variant, model):
 
 
 @pytest.mark.parametrize("variant", MODELS)
-@pytest.mark.parametrize("params", [{"k1": 1.2, "b": 0.75, "delta": 1.0}, {"k1": 1.5, "b": 0.3, "delta": 0.5}, {"k1": 0.9, "b": 0.9, "delta": 2.0}])
+@pytest.mark.parametrize(
+    "params", [{"k1": 1.2, "b": 0.75, "delta": 1.0}, {"k1": 1.5, "b": 0.3, "delta": 0.5}, {"k1": 0.9, "b": 0.9, "delta": 2.0}]
+)
 def test_scores_are_rank_bm25_scores_to_the_last_bit_on_a_generated_corpus(generated, variant, params, layout):
     analyzer = Analyzer()
     params = params if variant != "okapi" else {k: v for k, v in params.items() if k != "delta"}
@@ -141,7 +145,11 @@ def test_statistics_match_the_passages(generated, layout):
         containing = sum(term in d for d in documents)
         assert retriever.knows(term) == (containing > 0)
         assert retriever.document_frequency(term) == containing / len(generated)
-    concepts = [Concept("Patients", (("patient", 1.0),)), Concept("borax", (("borax", 1.0), ("calen", 0.9))), Concept("zz", (("zzzunknown", 1.0),))]
+    concepts = [
+        Concept("Patients", (("patient", 1.0),)),
+        Concept("borax", (("borax", 1.0), ("calen", 0.9))),
+        Concept("zz", (("zzzunknown", 1.0),)),
+    ]
     for number, tokens in enumerate(documents):
         expected = tuple(c.surface for c in concepts if any(s in tokens for s in c.stems))
         assert retriever.matched(number, concepts) == expected
