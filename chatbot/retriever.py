@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import chain, pairwise
+from itertools import chain
 
 import numpy as np
 
@@ -49,7 +49,7 @@ class Retriever:
         self._build([analyzer.tokens(p.search_text) for p in passages])
 
     def _build(self, documents: list[list[str]]) -> None:
-        """Postings (term -> passages, contributions) and each passage's terms, from the passages' tokens."""
+        """Postings (term -> passages in order, contributions) from the passages' tokens."""
         n = self.doc_count
         numbers: defaultdict[str, int] = defaultdict()
         numbers.default_factory = numbers.__len__  # term -> number, in order of first appearance (rank-bm25's order)
@@ -74,17 +74,14 @@ class Retriever:
         self._absent = idf * self.delta if self.variant == "plus" else np.zeros_like(idf)
         self._absent_of = self._absent.tolist()
         self._start_of = self._start.tolist()
-        by_passage = np.argsort(passage, kind="stable")
-        self._passage_terms = term[by_passage].astype(np.int32)
-        self._passage_start = np.concatenate(([0], np.cumsum(np.bincount(passage, minlength=n))))
-        # A small corpus keeps each term's row of scores (what every passage gets from it): one addition per term.
+        # A small corpus keeps each term's row of scores (what every passage gets from it): one addition per term,
+        # and each passage's set of terms.
         self._rows: np.ndarray | None = None
         self._sets: list[frozenset[int]] | None = None
         if n * len(self._terms) <= DENSE_CELLS:
             self._rows = np.repeat(self._absent[:, None], n, axis=1)
             self._rows[term, passage] = self._weights
-            bounds = self._passage_start.tolist()
-            self._sets = [frozenset(self._passage_terms[lo:hi].tolist()) for lo, hi in pairwise(bounds)]
+            self._sets = [frozenset(map(self._terms.__getitem__, document)) for document in documents]
 
     def _idf(self, df: list[int]) -> np.ndarray:
         """Each term's IDF by rank-bm25's formula for the variant, computed as it does (math.log, same order)."""
@@ -194,12 +191,19 @@ class Retriever:
 
     def matched(self, number: int, concepts: list[Concept]) -> tuple[str, ...]:
         """The query concepts (as the user wrote them) that passage ``number`` contains."""
+        terms = self._terms
         if self._sets is not None:
             present = self._sets[number]
-        else:
-            present = set(self._passage_terms[self._passage_start[number] : self._passage_start[number + 1]].tolist())
-        terms = self._terms
-        return tuple(c.surface for c in concepts if any(terms.get(s, -1) in present for s in c.stems))
+            return tuple(c.surface for c in concepts if any(terms.get(s, -1) in present for s in c.stems))
+        return tuple(c.surface for c in concepts if any(self._contains(terms.get(s), number) for s in c.stems))
+
+    def _contains(self, term: int | None, number: int) -> bool:
+        """Whether passage ``number`` is in the term's postings (they are in passage order)."""
+        if term is None:
+            return False
+        docs = self._passages[self._start_of[term] : self._start_of[term + 1]]
+        at = int(docs.searchsorted(number))
+        return at < len(docs) and docs[at] == number
 
     def search(self, query: str, k: int = 5) -> list[Hit]:
         """The k best passages for a query with their scores; passages sharing no word are left out."""
