@@ -56,10 +56,18 @@ class Retriever:
         lengths = np.fromiter(map(len, documents), dtype=np.int64, count=n)
         tokens = np.fromiter(map(numbers.__getitem__, chain.from_iterable(documents)), dtype=np.int64, count=int(lengths.sum()))
         self._terms = dict(numbers)
-        passage_of_token = np.repeat(np.arange(n, dtype=np.int64), lengths)
-        # One entry per (term, passage) pair, sorted by term then passage; the count is the term frequency.
-        pairs, tf = np.unique(tokens * n + passage_of_token, return_counts=True)
-        term, passage = np.divmod(pairs, n)
+        # Each token as term * n + passage, sorted (in place: this is the build's largest array); a run of equal
+        # keys is one (term, passage) pair, its length the term frequency.
+        keys = tokens
+        keys *= n
+        keys += np.repeat(np.arange(n, dtype=np.int64), lengths)
+        keys.sort()
+        first = np.ones(len(keys), dtype=bool)
+        np.not_equal(keys[1:], keys[:-1], out=first[1:])
+        starts = np.flatnonzero(first)
+        tf = np.diff(starts, append=len(keys))
+        term, passage = np.divmod(keys[starts], n)
+        del keys, tokens, first, starts
         self._df = np.bincount(term, minlength=len(self._terms))
         self._start = np.concatenate(([0], np.cumsum(self._df)))  # term t's postings are [start[t], start[t + 1])
         self._passages = passage.astype(np.int32)

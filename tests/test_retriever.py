@@ -208,3 +208,11 @@ def test_heading_words_find_the_bullets_they_govern(passages):
 def test_empty_passage_list_is_refused():
     with pytest.raises(ValueError):
         Retriever([], Analyzer())
+
+
+@pytest.mark.parametrize("variant", MODELS)
+def test_passages_of_nothing_but_stop_words_index_and_match_nothing(variant, layout):
+    passages = [Passage("d/1", "S", "the of", "d.md"), Passage("d/2", "S", "and it is", "d.md")]
+    retriever = Retriever(passages, Analyzer(), variant=variant)
+    assert retriever.search("the water", 3) == []
+    assert retriever.term_scores(["water"]).tolist() == [0.0, 0.0]
