@@ -41,6 +41,8 @@ class Tuning:
     out_of_scope_weight: float = 3.0  # a topic the article does not cover (a named drug, pregnancy, doses...)
     common_word_weight: float = 0.3  # a corpus word that is also among the commonest English words (take, help, get)
     everyday_zipf: float = 4.5  # English words at least this frequent (Zipf scale) say nothing when the article lacks them
+    everyday_word_weight: float = 0.0  # weight of such an everyday word
+    view_word_weight: float = 1.0  # a word not in the article but in the questions listed for its passages
     rare_word_weight: float = 1.0  # a word neither the corpus nor everyday English uses (a name, a jargon word)
     uncommon_word_weight: float = 0.5  # an English word the corpus does not use, of middling frequency
     view_weight: float = 1.0  # how much a passage's best-matching view (a listed question, a sentence) adds to its score
@@ -111,12 +113,13 @@ class ChatEngine:
         kind = smalltalk_kind(message)
         if kind:
             return Reply("smalltalk", _SMALLTALK_REPLIES[kind], suggestions=messages.SUGGESTIONS[:4])
-        hits = self._answer(message, history)
+        hits, about_list = self._answer(message, history)
         if not hits:
             return Reply("no_match", messages.NO_MATCH, suggestions=messages.SUGGESTIONS[:4])
-        return Reply("answer", self._reply_text(hits), tuple(hits), _related(hits))
+        return Reply("answer", self._reply_text(hits, about_list), tuple(hits), _related(hits))
 
-    def _answer(self, message: str, history: Sequence[str]) -> list[Hit]:
+    def _answer(self, message: str, history: Sequence[str]) -> tuple[list[Hit], bool]:
+        """The best passages (none to decline), and whether the question is about the best one's whole list."""
         retriever, tuning = self.retriever, self.tuning
         concepts = retriever.analyzer.concepts(message)
         scores = self._score(concepts)
@@ -132,10 +135,10 @@ class ChatEngine:
             concepts = concepts + earlier_concepts
             weights = weights + [w * tuning.history_weight for w in self._weights(earlier_concepts, self._topics(earlier)[1])]
         if self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage:
-            return []
+            return [], False
         order = self._expand_lead_in(retriever.top(scores, tuning.max_passages + 1), scores)[: tuning.max_passages]
         hits = [Hit(retriever.passages[i], float(scores[i]), retriever.matched(i, concepts)) for i in order]
-        return [h for h in hits if h.matched or h is hits[0]]
+        return [h for h in hits if h.matched or h is hits[0]], self._about_list(order[0], concepts, weights)
 
     def _score(self, concepts: list[Concept]) -> np.ndarray:
         """Each passage's BM25 score plus the best score among its views (its questions and sentences)."""
@@ -167,16 +170,28 @@ class ChatEngine:
             expanded.extend(i for i in bullets if i not in expanded)
         return expanded
 
-    def _reply_text(self, hits: list[Hit]) -> str:
+    def _about_list(self, number: int, concepts: list[Concept], weights: list[float]) -> bool:
+        """Whether the question asks about a bullet's list as a whole ("what are the risks"): its informative
+        words are in the list's heading or lead-in and none in the bullet's own text."""
+        passage = self.retriever.passages[number]
+        if not passage.bullet:
+            return False
+        analyzer = self.retriever.analyzer
+        heading = set(analyzer.tokens(f"{passage.headings[-1]} {passage.lead_in}"))
+        own = set(analyzer.tokens(passage.text))
+        informative = [c for c, w in zip(concepts, weights) if w > 0]
+        return any(heading.intersection(c.stems) for c in informative) and not any(own.intersection(c.stems) for c in informative)
+
+    def _reply_text(self, hits: list[Hit], about_list: bool) -> str:
         """What a chat window shows: the best passage, and the second when it scores almost as well.
 
-        Bullets stand under their list's lead-in; when most of the hits come from the best one's list, the
-        question is about the list ("what are the risks"), so the whole list is shown, in reading order.
+        Bullets stand under their list's lead-in; when the question is about the list ("what are the risks")
+        or most of the hits come from it, the whole list is shown, in reading order.
         """
         passages = self.retriever.passages
         first = hits[0].passage
         same_list = [h for h in hits if h.passage.bullet and (h.passage.section, h.passage.lead_in) == (first.section, first.lead_in)]
-        if first.bullet and len(same_list) >= 2:
+        if first.bullet and (about_list or len(same_list) >= 2):
             shown = [p for p in self.retriever.passages if p.bullet and (p.section, p.lead_in) == (first.section, first.lead_in)]
         else:
             shown = [h.passage for h in hits[:2] if h.score >= self.tuning.near_tie * hits[0].score]
@@ -219,11 +234,17 @@ class ChatEngine:
             elif retriever.knows(own):
                 share = retriever.document_frequency(own)
                 weights.append(0.0 if share > tuning.generic_share else tuning.common_word_weight if zipf >= 5.5 else 1.0)
+            elif self._knows_view(own):
+                # Not in the article, but in the questions it answers: a word people use for its topics.
+                weights.append(0.0 if zipf >= 5.5 else tuning.view_word_weight)
             else:
                 # A word the article does not use (it may still match through a synonym or a listed question):
                 # an everyday word says little, a rare one names a topic.
-                weights.append(0.0 if zipf >= tuning.everyday_zipf else tuning.uncommon_word_weight if zipf >= tuning.everyday_zipf - 1 else tuning.rare_word_weight)
+                weights.append(tuning.everyday_word_weight if zipf >= tuning.everyday_zipf else tuning.uncommon_word_weight if zipf >= tuning.everyday_zipf - 1 else tuning.rare_word_weight)
         return weights
+
+    def _knows_view(self, term: str) -> bool:
+        return self.views is not None and self.views[0].knows(term)
 
     def _topics(self, message: str) -> tuple[int, set[str]]:
         """How many out-of-scope topics the message names, and the words that name them."""

@@ -60,7 +60,7 @@ def is_emergency(message: str) -> bool:
 _CUES = {
     "about": r"who (are|r) (you|u)|what are (you|u)|are (you|u) (a |an )?(real |actual )?(doctor|human|person|bot|robot|ai|computer|machine|nurse|program|chatbot|real)( or (a |an )?(real |actual )?\w+)?"
     r"|is this (a |an )?(real )?(bot|robot|human|person|ai|doctor)|am i (talking|chatting|speaking) (to|with) (a |an )?(real )?(human|person|bot|robot|doctor|ai)|what('?s| is) your name|your name",
-    "help": r"help|can (you|u) help( me)?|i (have|got) (a |some |few |a few )?questions?|i need (some )?help|what can (you|u) do|what do (you|u) (do|know)|how does this work|how do i use (this|you)|what (kind of |sort of |type of )?(questions|things|stuff|topics) can i ask( you)?"
+    "help": r"help|can (you|u) help( me)?|i (have|got) (a |some |few |a few )?questions?|i need (some )?help|what can (you|u) do|what do (you|u) (do|know)|how does (this|the|your) ?(chat|bot|chatbot|thing|site|service|assistant|tool)? work|how do (you|u) work|how do i use (this|you)|what (kind of |sort of |type of )?(questions|things|stuff|topics) can i ask( you)?"
     r"|what can i ask( you)?|what (questions|topics) (can|do) (you|u) answer|menu|options",
     "goodbye": r"bye+|goodbye|good bye|bye bye|see (you|ya|u)( later| soon)?|farewell|later|that'?s all|i'?m done|have a (good|nice|great) (day|one|night)|good ?night|take care|no thanks|never ?mind|nothing else|that'?s it|all good",
     "greeting": r"hi+|hello+|hey+|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|(is )?(any ?one|any ?body|someone|somebody) (there|here|home|around)|how are (you|u)( doing| today)?|how('?s| is) it going|what'?s up|sup|nice to meet (you|u)|are (you|u) there",
