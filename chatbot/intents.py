@@ -14,25 +14,27 @@ _RED_FLAGS = [
     # suicide and self-harm
     r"suicid\w*|kill(ing)? " + _SELF + r"|end(ing)? (it all|my life|(his|her|their) life|things)|take (my|his|her) (own )?life",
     r"(want|wanted|wants|wanna|going|gonna|plan|planning|thinking|think|thought|tempted|ready) (to |of |about )?(die|dying|be dead|hurt " + _SELF + r"|harm " + _SELF + r"|cut " + _SELF + r")",
-    r"better off dead|better off without me|no reason to (live|go on)|(don'?t|do not|dont) want to (live|be alive|be here|exist|wake up)|can'?t go on|not worth living",
+    r"end it (tonight|today|now|soon)|end everything|(would|will|wouldn'?t) (even )?miss me if i|everyone would be better off|want to disappear|better off dead|better off without me|no reason to (live|go on)|(don'?t|do not|dont) want to (live|be alive|be here|exist|wake up)|can'?t go on|not worth living",
     r"self[- ]?harm\w*|(cut|cutting|hurt|hurting|harm|harming|burn|burning) " + _SELF,
     # overdose and poisoning
     r"over ?dos(e|ed|ing)|\bod'?d\b|poison(ed|ing)?|drank (bleach|antifreeze|cleaner)",
     r"(took|taken|take|swallowed|ate|drank|had) .{0,30}(too many|too much|whole bottle|a bottle|entire bottle|handful|all (of )?(my|his|her|their|the))",
-    r"(too many|whole bottle|handful) (of )?(\w+ )?(pills|tablets|meds|medication|medicine)",
+    r"(too many|whole bottle|handful|bunch|lots|a lot) (of )?(\w+ )?(pills|tablets|meds|medication|medicine|sleeping pills|painkillers)",
+    r"(ate|swallowed|got into) (my|his|her|their|the|grandma'?s|mom'?s|dad'?s) (\w+ )?(pills|tablets|meds|medication|medicine)",
     # breathing
     r"(can'?t|cannot|could ?n'?t|can not|unable to|struggling to|hard to|trouble|difficulty|not|isn'?t|stopped|barely) ?(breath|breathe|breathing|get (any )?air|catch (my|his|her|their) breath)",
     r"gasping|choking|turning blue|(lips|face) (are |is |turning )?(blue|grey|gray)|throat (is )?(closing|swelling)|anaphyla\w*",
     # loss of consciousness
-    r"unconscious|unresponsive|not responding|passed out|pass(ing)? out|fainted|collapsed|blacked out|(won'?t|can'?t|cannot|not) wake|lost consciousness|losing consciousness",
+    r"unconscious|unresponsive|not responding\b(?! (to|well))|(won'?t|doesn'?t|does not|will not|is not|isn'?t) respond(ing)?\b(?! (to|well))|can'?t stay awake|barely (conscious|awake)|faint(ing|ed)?|passed out|pass(ing)? out|fainted|collapsed|blacked out|(won'?t|can'?t|cannot|not) wake|lost consciousness|losing consciousness",
     # seizures
     r"(is |are |'s |am |'m )?(having|had just|just had) (a |another )?(seizure|fit|convulsion)|seizing|convuls\w*|fitting|shaking uncontrollably",
     # stroke
     r"(is |are |'s )?having a stroke|face (is )?(droop\w*|drop\w*|numb|lopsided)|slurr(ed|ing)|speech (is )?(slurred|garbled)|can'?t (speak|talk|move (my|his|her|their) (arm|leg|side))",
     r"(left|right|one) side .{0,40}(weak|numb|droop|paraly)|sudden(ly)? .{0,40}(weak|numb|paraly|droop|can'?t see|blind|confused|worst headache)",
-    r"worst headache (of|in) (my|his|her) life",
+    r"worst headache (of|in) (my|his|her) life|hit (my|his|her) head .{0,30}(confused|not making sense|vomit|won'?t wake|passed out)|not making (any )?sense",
     # heart
-    r"(is |are |'s )?having a heart attack|(crushing|severe|sharp|bad|tight|heavy|squeezing) (chest|pain in (my|his|her|the) chest)|chest (pain|pains|tightness|hurts|is tight|pressure)|pain in (my|his|her|the) chest|(clutching|clutches|grabbing|holding) (my|his|her|their) chest",
+    r"(is |are |'s )?having a heart attack|(crushing|severe|sharp|bad|tight|heavy|squeezing) (chest|pain in (my|his|her|the) chest)|chest (pain|pains|tightness|hurts|is tight|pressure)|pain in (my|his|her|the) chest|(clutching|clutches|grabbing|holding) (my|his|her|their) chest|chest feels (tight|heavy|crushed)|heart (is )?racing",
+    r"short(ness)? of breath|blood in (my|his|her|the) (vomit|stool|urine)|uncontroll(ed|able) bleeding",
     # bleeding
     r"bleeding (really |very |so |too )?(heavily|badly|a lot|so much|won'?t stop|that won'?t stop|wont stop|everywhere|profusely|nonstop|non stop)|(won'?t|wont|doesn'?t|can'?t) stop bleeding|bleeding .{0,25}(won'?t|wont|doesn'?t|will not|not) stop|severe bleeding|(lots|lot|pool) of blood|blood everywhere|(coughing|cough|vomiting|throwing) (up )?blood",
     # asking for emergency help
@@ -40,7 +42,7 @@ _RED_FLAGS = [
 ]
 _RED_FLAG = re.compile("|".join(rf"\b(?:{p})" for p in _RED_FLAGS))
 # "Can the chemo cause a stroke?" asks about a risk of the treatment; "my husband is having a stroke" is an emergency.
-_SOFT = re.compile(r"(chest pain|chest pains|bleeding \w+|severe bleeding|fitting|seizing|convuls\w*|collapsed|fainted|passed out|pass(ing)? out|unconscious)")
+_SOFT = re.compile(r"(chest pain|chest pains|bleeding \w+|severe bleeding|fitting|seizing|convuls\w*|collapsed|faint\w*|passed out|pass(ing)? out|unconscious|short(ness)? of breath|heart (is )?racing|uncontroll(ed|able) bleeding|blood in \w+ \w+)")
 _HYPOTHETICAL = re.compile(r"\b(cause|causes|causing|risk|risks|chance|lead to|linked|complications?|possible|can it|could it|does it|will it|would it|might|what if)\b")
 _RED_FLAG_WORDS = Speller(
     set(words("seizure seizures seizing convulsing convulsion unconscious unresponsive overdose overdosed suicide suicidal "
@@ -58,11 +60,11 @@ def is_emergency(message: str) -> bool:
 
 
 _CUES = {
-    "about": r"who (are|r) (you|u)|what are (you|u)|are (you|u) (a |an )?(real |actual )?(doctor|human|person|bot|robot|ai|computer|machine|nurse|program|chatbot|real)( or (a |an )?(real |actual )?\w+)?"
+    "about": r"who (are|r) (you|u)|who (made|built|created|programmed|wrote) (you|u|this)|(can|could) i (talk|speak|chat) (to|with) (a |an )?(real |actual )?(person|human|doctor|nurse|someone)|are (you|u) (chatgpt|gpt|artificial|an? ai)|what is this( thing| site| chat| bot)?|what are (you|u)|are (you|u) (a |an )?(real |actual )?(doctor|human|person|bot|robot|ai|computer|machine|nurse|program|chatbot|real)( or (a |an )?(real |actual )?\w+)?"
     r"|is this (a |an )?(real )?(bot|robot|human|person|ai|doctor)|am i (talking|chatting|speaking) (to|with) (a |an )?(real )?(human|person|bot|robot|doctor|ai)|what('?s| is) your name|your name",
     "help": r"help|can (you|u) help( me)?|i (have|got) (a |some |few |a few )?questions?|i need (some )?help|what can (you|u) do|what do (you|u) (do|know)|how does (this|the|your) ?(chat|bot|chatbot|thing|site|service|assistant|tool)? work|how do (you|u) work|how do i use (this|you)|what (kind of |sort of |type of )?(questions|things|stuff|topics) can i ask( you)?"
-    r"|what can i ask( you)?|what (questions|topics) (can|do) (you|u) answer|menu|options",
-    "goodbye": r"bye+|goodbye|good bye|bye bye|see (you|ya|u)( later| soon)?|farewell|later|that'?s all|i'?m done|have a (good|nice|great) (day|one|night)|good ?night|take care|no thanks|never ?mind|nothing else|that'?s it|all good",
+    r"|what can i ask( you)?|what (topics|subjects|things) do (you|u) cover|what do (you|u) cover|how do i use (this|it)|what (questions|topics) (can|do) (you|u) answer|menu|options",
+    "goodbye": r"bye+|goodbye|bye for now|talk (to you )?later|ttyl|catch you later|gotta go|got to go|good bye|bye bye|see (you|ya|u)( later| soon)?|farewell|later|that'?s all|i'?m done|have a (good|nice|great) (day|one|night)|good ?night|take care|no thanks|never ?mind|nothing else|that'?s it|all good",
     "greeting": r"hi+|hello+|hey+|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|(is )?(any ?one|any ?body|someone|somebody) (there|here|home|around)|how are (you|u)( doing| today)?|how('?s| is) it going|what'?s up|sup|nice to meet (you|u)|are (you|u) there",
     "thanks": r"thanks?( you)?|thx|ty|thank u|thankyou|cheers|much appreciated|appreciate (it|that|you)|that (really )?help(s|ed)|(very |really |so )?helpful|great|ok(ay)?|cool|perfect|got it|awesome|nice|good to know|understood|good job|well done|(you'?re|you are) (great|awesome|helpful|amazing|the best)",
 }

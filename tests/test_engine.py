@@ -33,6 +33,9 @@ EMERGENCIES = [
     "I'M HAVING A HEART ATTACK",
     "call an ambulance",
     "my friend is having a siezure what do i do",
+    "i'm going to end it tonight",
+    "my kid ate my pills",
+    "he won't respond when I shake him",
 ]
 NOT_EMERGENCIES = [
     "what are the risks of AHSCT",
@@ -44,6 +47,9 @@ NOT_EMERGENCIES = [
     "what are the possible complications",
     "how do stem cells stop my immune system attacking my body",
     "will stem cells kill the faulty immune cells",
+    "my lupus doesn't respond to medication anymore",
+    "she is not responding to treatment, is she a candidate",
+    "can it cause shortness of breath",
 ]
 
 
