@@ -20,6 +20,8 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', 
 _WORD = re.compile(r"([a-z0-9]+)(?:'[a-z]+)?")  # the group is the word without its 's, 't, ...
 _NOT_WORD = bytes(c if chr(c) in "0123456789abcdefghijklmnopqrstuvwxyz" else 32 for c in range(256))  # others -> space
 _stem = lru_cache(maxsize=65536)(SnowballStemmer("english", ignore_stopwords=False).stem)
+WORD_CACHE_SIZE = 500_000  # words whose tokens an analyzer remembers (under 100 MB)
+_UNKNOWN = object()
 
 
 class SynonymsError(ValueError):
@@ -186,7 +188,7 @@ class Analyzer:
         self._longest = self.synonyms.longest
         self._starts = {key[0] for key in self.synonyms.equivalents}  # a phrase can only start at one of these
         self._one_word = {key[0]: term for key, term in self.synonyms.equivalents.items() if len(key) == 1}
-        self._token = lru_cache(maxsize=65536)(self._word_token)
+        self._known: dict[str, str | None] = {}  # word -> _word_token(word), filled as words are met
 
     def _word_token(self, word: str) -> str | None:
         """One word's token: None for a stop word, else its stem with one-word equivalents applied."""
@@ -195,10 +197,25 @@ class Analyzer:
         s = stem(word)
         return self._one_word.get(s, s)
 
+    def _word_tokens(self, found: list[str]) -> list[str | None]:
+        """``_word_token`` of each word, from a plain dict: for a large corpus much faster than an LRU cache."""
+        known = self._known
+        try:
+            return list(map(known.__getitem__, found))
+        except KeyError:  # a word met for the first time
+            if len(known) > WORD_CACHE_SIZE:
+                known.clear()  # bounds the memory that queries full of made-up words can take
+            out = []
+            for word in found:
+                token = known.get(word, _UNKNOWN)
+                if token is _UNKNOWN:
+                    token = known[word] = self._word_token(word)
+                out.append(token)
+            return out
+
     def tokens(self, text: str) -> list[str]:
         """Stems of a passage or query, stop words dropped, equivalent phrases rewritten to one concept."""
-        token = self._token
-        found = [t for w in words(text) if (t := token(w)) is not None]
+        found = [t for t in self._word_tokens(words(text)) if t is not None]
         if self._starts.isdisjoint(found):  # no phrase to rewrite: the common case, kept fast for large corpora
             return found
         return [token for token, _ in self._tokens_with_words(text)]
@@ -209,8 +226,7 @@ class Analyzer:
             found = [self.speller.correct(w) for w in found]
         equivalents = self.synonyms.equivalents
         # One-word equivalents first ("haematopoietic", "chemo"), so phrases match whatever spelling was used.
-        token = self._token
-        stems = [(t, w) for w in found if (t := token(w)) is not None]
+        stems = [(t, w) for t, w in zip(self._word_tokens(found), found) if t is not None]
         if self._starts.isdisjoint(map(itemgetter(0), stems)):
             return stems
         out: list[tuple[str, str]] = []
