@@ -7,7 +7,7 @@ import re
 from .text import STOP_WORDS, Speller, normalize, words
 
 _SELF = r"(my|him|her|them|your|our)sel(f|ves)"
-_PERSON = r"(i|i'm|im|i am|he|he's|hes|she|she's|shes|they|they're|my \w+|[a-z]+ is|[a-z]+'s)"
+_WHO = r"(my|his|her|their|your)"
 
 # Red flags: someone (the writer or a person they describe) may be in danger now. Each always counts.
 _RED_FLAGS = [
@@ -17,7 +17,7 @@ _RED_FLAGS = [
     r"end it (tonight|today|now|soon)|end everything|(would|will|wouldn'?t) (even )?miss me if i|everyone would be better off|want to disappear|better off dead|better off without me|no reason to (live|go on)|(don'?t|do not|dont) want to (live|be alive|be here|exist|wake up)|can'?t go on|not worth living",
     r"self[- ]?harm\w*|(cut|cutting|hurt|hurting|harm|harming|burn|burning) " + _SELF,
     # overdose and poisoning
-    r"over ?dos(e|ed|ing)|\bod'?d\b|poison(ed|ing)?|drank (bleach|antifreeze|cleaner)",
+    r"over ?dos(e|ed|ing)|\bod'?d\b|(been|was|got|is|am|i'?m|think i'?m) poisoned|poisoning|drank (bleach|antifreeze|cleaner)|swallowed (some |a few |a bunch of |a lot of )?(pills|tablets|meds|medicine)",
     r"(took|taken|take|swallowed|ate|drank|had) .{0,30}(too many|too much|whole bottle|a bottle|entire bottle|handful|all (of )?(my|his|her|their|the))",
     r"(too many|whole bottle|handful|bunch|lots|a lot) (of )?(\w+ )?(pills|tablets|meds|medication|medicine|sleeping pills|painkillers)",
     r"(ate|swallowed|got into) (my|his|her|their|the|grandma'?s|mom'?s|dad'?s) (\w+ )?(pills|tablets|meds|medication|medicine)",
@@ -25,7 +25,8 @@ _RED_FLAGS = [
     r"(can'?t|cannot|could ?n'?t|can not|unable to|struggling to|hard to|trouble|difficulty|not|isn'?t|stopped|barely) ?(breath|breathe|breathing|get (any )?air|catch (my|his|her|their) breath)",
     r"gasping|choking|turning blue|(lips|face) (are |is |turning )?(blue|grey|gray)|throat (is )?(closing|swelling)|anaphyla\w*",
     # loss of consciousness
-    r"unconscious|unresponsive|not responding\b(?! (to|well))|(won'?t|doesn'?t|does not|will not|is not|isn'?t) respond(ing)?\b(?! (to|well))|can'?t stay awake|barely (conscious|awake)|faint(ing|ed)?|passed out|pass(ing)? out|fainted|collapsed|blacked out|(won'?t|can'?t|cannot|not) wake|lost consciousness|losing consciousness",
+    r"unconscious|(is|was|'s|totally|completely|became|went|now|and) unresponsive|"
+    r"(he|she|he'?s|she'?s|hes|shes|they|they'?re|baby|husband|wife|mom|mum|dad|son|daughter|kid|child|friend|grandma|grandpa|brother|sister|partner) (\w+ )?(won'?t|wont|doesn'?t|is not|isn'?t|will not|not) respond(ing)?\b(?! (to|well))|can'?t stay awake|barely (conscious|awake)|faint(ing|ed)?|passed out|pass(ing)? out|fainted|collapsed|blacked out|(won'?t|can'?t|cannot|not) wake|lost consciousness|losing consciousness",
     # seizures
     r"(is |are |'s |am |'m )?(having|had just|just had) (a |another )?(seizure|fit|convulsion)|seizing|convuls\w*|fitting|shaking uncontrollably",
     # stroke
@@ -37,16 +38,41 @@ _RED_FLAGS = [
     r"short(ness)? of breath|blood in (my|his|her|the) (vomit|stool|urine)|uncontroll(ed|able) bleeding",
     # bleeding
     r"bleeding (really |very |so |too )?(heavily|badly|a lot|so much|won'?t stop|that won'?t stop|wont stop|everywhere|profusely|nonstop|non stop)|(won'?t|wont|doesn'?t|can'?t) stop bleeding|bleeding .{0,25}(won'?t|wont|doesn'?t|will not|not) stop|severe bleeding|(lots|lot|pool) of blood|blood everywhere|(coughing|cough|vomiting|throwing) (up )?blood",
+    # suicide and self-harm, said indirectly
+    r"can'?t (do|take) (this|it) any ?more|want (it all|everything|the pain|this) to (stop|end)|give up for good|(what'?s|whats|there'?s no|no) (the )?point( in| of)? (living|going on|anymore|trying)|see the point (in|of) living",
+    r"(pills|meds|tablets) (saved|stored|stockpiled|hidden) up|enough (pills|meds|tablets) to|how many (of )?(my |his |her )?(pills|tablets|meds) (it )?(would|will) (take|kill)|(has|have|got|bought) a gun|(the |a )?rope (is )?ready|have the rope",
+    r"goodbye (everyone|everybody|all|world|forever)|this is (the )?(last|final) (time|message|goodbye)|wrote (a |my )?(note|letters?|goodbye)|texted (me )?goodbye",
+    r"(i'?m|i am|feel like) a burden|burden (to|on) (everyone|my family|them)|better off (if i (was|were) (dead|gone)|without me)|wish i (was|were) dead|wish i('?d| would| could)? (just )?die|(die|dying) in my sleep",
+    r"(never|not|don'?t) wake up (again|tomorrow|ever)|go to sleep (forever|and never)|sleep forever|stop existing|not (to )?exist any ?more|want to die|((i'?m|im|i am) (going to|gonna)|want to|i'?ll|i will) end it\b|end it (all|tonight|today|now|soon)",
+    r"jump(ing)? (off|from|in front)|thinking (of|about) jumping|planning to jump|standing on (the|a) (bridge|ledge|roof|edge)|(burn|burned|burnt|cut|hurt) (my|him|her)self on purpose",
+    # chest and heart
+    r"(elephant|weight|something heavy) (is )?(sitting |pressing )?on " + _WHO + r" chest|(pressure|tightness|squeezing|crushing|pain) (in|on) " + _WHO + r" chest|chest .{0,25}(crush|pressure|squeez|tight)|(grabbed|clutched|clutching|grabbing) " + _WHO + r" chest",
+    # allergic reactions and breathing
+    r"allergic reaction|(tongue|throat|lips|face|mouth) .{0,20}(swell|swollen|closing)|wheez\w*|suffocat\w*|can'?t get (enough )?air|breathing (is )?(really |very )?(fast|hard|shallow|weird)|epi ?pen",
+    # stroke
+    r"(can'?t|cannot|unable to|couldn'?t) (lift|move|feel|raise|use) " + _WHO + r" (\w+ )?(arm|leg|hand|side|face)|(can'?t|cannot) feel " + _WHO + r" (left|right) |(smile|face|mouth) .{0,15}(crooked|droop\w*|lopsided|uneven)|(words|speech|talking) .{0,15}(jumbled|garbled|slurred|nonsense|don'?t make sense)",
+    r"(doesn'?t|does not|didn'?t|can'?t) recogni[sz]e (me|us|anyone)|thunderclap|(can'?t|cannot) see (out of|anything)|lost (my|his|her) (vision|sight)|went blind",
+    # seizures
+    r"seizures? (won'?t|wont|isn'?t|is not|hasn'?t) stop|seizures? back to back|(jerking|twitching) .{0,20}(eyes|won'?t stop|all over)|eyes rolled|(on the floor|on the ground) (shaking|jerking|twitching)|shaking (on the floor|and not|all over)",
+    # bleeding
+    r"spurting|gushing|pouring (out )?blood|blood (is )?pouring|soaked (through )?\d* ?(pads|towels|bandages)|(coughing|vomiting) (up )?(bright )?(red )?blood|cut (really |very |so )?deep|deep cut",
+    # poisoning
+    r"(swallowed|ate|eaten|drank|drink|chewed) (a |an |some |the |half a |a whole )?(\w+ )?(battery|batteries|magnet|magnets|bleach|pod|pods|detergent|cleaner|chemicals?|poison|antifreeze|pesticide|rat poison)",
+    r"(ate|eaten|swallowed|took|got into) (some |a few )?(of )?(my|his|her|their|the|grandma'?s|grandpa'?s|mom'?s|dad'?s) (\w+ )?(pills|tablets|meds|medication|medicine|prednisone|tylenol)|took \d+ (\w+ )?(pills|tablets|tylenol|advil|ibuprofen|aspirin|sleeping pills|xanax)",
     # asking for emergency help
     r"(this|it) is an emergency|it'?s an emergency|medical emergency|(need|call|get|send) (an )?ambulance|call (911|999|112)|(i'?m|i am|he'?s|she'?s|is) dying",
 ]
 _RED_FLAG = re.compile("|".join(rf"\b(?:{p})" for p in _RED_FLAGS))
 # "Can the chemo cause a stroke?" asks about a risk of the treatment; "my husband is having a stroke" is an emergency.
-_SOFT = re.compile(r"(chest pain|chest pains|bleeding \w+|severe bleeding|fitting|seizing|convuls\w*|collapsed|faint\w*|passed out|pass(ing)? out|unconscious|short(ness)? of breath|heart (is )?racing|uncontroll(ed|able) bleeding|blood in \w+ \w+)")
-_HYPOTHETICAL = re.compile(r"\b(cause|causes|causing|risk|risks|chance|lead to|linked|complications?|possible|can it|could it|does it|will it|would it|might|what if)\b")
+_SOFT = re.compile(r"(poisoning|allergic reactions?|wheez\w*|chest pain|chest pains|bleeding \w+|severe bleeding|fitting|seizing|convuls\w*|collapsed|faint\w*|passed out|pass(ing)? out|unconscious|short(ness)? of breath|heart (is )?racing|uncontroll(ed|able) bleeding|blood in \w+ \w+)")
+_HYPOTHETICAL = re.compile(
+    r"\b(cause|causes|causing|risk|risks|chance|lead to|linked|complications?|possible|can it|could it|does it|will it|would it|might|what if"
+    r"|once|last (year|month|week)|years ago|months ago|in the past|history of|used to)\b"
+)
 _RED_FLAG_WORDS = Speller(
     set(words("seizure seizures seizing convulsing convulsion unconscious unresponsive overdose overdosed suicide suicidal "
-              "bleeding breathe breathing breath stroke ambulance emergency poisoned poisoning swallowed collapsed fainted"))
+              "bleeding breathe breathing breath stroke ambulance emergency poisoned poisoning swallowed collapsed fainted suddenly "
+              "unresponsive allergic swelling suffocating gushing"))
 )
 
 
@@ -60,21 +86,23 @@ def is_emergency(message: str) -> bool:
 
 
 _CUES = {
-    "about": r"who (are|r) (you|u)|who (made|built|created|programmed|wrote) (you|u|this)|(can|could) i (talk|speak|chat) (to|with) (a |an )?(real |actual )?(person|human|doctor|nurse|someone)|are (you|u) (chatgpt|gpt|artificial|an? ai)|what is this( thing| site| chat| bot)?|what are (you|u)|are (you|u) (a |an )?(real |actual )?(doctor|human|person|bot|robot|ai|computer|machine|nurse|program|chatbot|real)( or (a |an )?(real |actual )?\w+)?"
-    r"|is this (a |an )?(real )?(bot|robot|human|person|ai|doctor)|am i (talking|chatting|speaking) (to|with) (a |an )?(real )?(human|person|bot|robot|doctor|ai)|what('?s| is) your name|your name",
+    "about": r"who (are|r) (you|u)|what'?s (ur|your) name|(want|like|need) to (talk|speak|chat) (to|with) (a |an )?(real |actual )?(person|human|doctor|nurse|someone)|who (made|built|created|programmed|wrote) (you|u|this)|(can|could) i (talk|speak|chat) (to|with) (a |an )?(real |actual )?(person|human|doctor|nurse|someone)|are (you|u) (chatgpt|gpt|artificial|an? ai)|what is this( thing| site| chat| bot)?|what are (you|u)|are (you|u) (a |an )?(real |actual )?(doctor|human|person|bot|robot|ai|computer|machine|nurse|program|chatbot|real)( or (a |an )?(real |actual )?\w+)?"
+    r"|is this (a |an )?(real )?(bot|robot|human|person|ai|doctor)|am i (talking|chatting|speaking) (to|with) (a |an )?(real )?(human|person|bot|robot|doctor|ai)|what('?s| is) your name|your name|r (u|you) (real|human|a bot|a person)",
     "help": r"help|can (you|u) help( me)?|i (have|got) (a |some |few |a few )?questions?|i need (some )?help|what can (you|u) do|what do (you|u) (do|know)|how does (this|the|your) ?(chat|bot|chatbot|thing|site|service|assistant|tool)? work|how do (you|u) work|how do i use (this|you)|what (kind of |sort of |type of )?(questions|things|stuff|topics) can i ask( you)?"
-    r"|what can i ask( you)?|what (topics|subjects|things) do (you|u) cover|what do (you|u) cover|how do i use (this|it)|what (questions|topics) (can|do) (you|u) answer|menu|options",
-    "goodbye": r"bye+|goodbye|bye for now|talk (to you )?later|ttyl|catch you later|gotta go|got to go|good bye|bye bye|see (you|ya|u)( later| soon)?|farewell|later|that'?s all|i'?m done|have a (good|nice|great) (day|one|night)|good ?night|take care|no thanks|never ?mind|nothing else|that'?s it|all good",
-    "greeting": r"hi+|hello+|hey+|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|(is )?(any ?one|any ?body|someone|somebody) (there|here|home|around)|how are (you|u)( doing| today)?|how('?s| is) it going|what'?s up|sup|nice to meet (you|u)|are (you|u) there",
+    r"|what can i ask( you)?|what (kind of |sort of |type of )?(questions|things|stuff|topics) can (you|u) answer|what (topics|subjects|things) do (you|u) cover|what do (you|u) cover|how do i use (this|it)|what (questions|topics) (can|do) (you|u) answer|menu|options",
+    "goodbye": r"bye+|goodbye|cya|see ya|gtg|g2g|bye for now|talk (to you )?later|ttyl|catch you later|gotta go|got to go|good bye|bye bye|see (you|ya|u)( later| soon)?|farewell|later|that'?s all|i'?m done|have a (good|nice|great) (day|one|night)|good ?night|take care|no thanks|never ?mind|nothing else|that'?s it|all good",
+    "greeting": r"hi+|hello+|hey+|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|(is )?(any ?one|any ?body|someone|somebody) (there|here|home|around)|(u|you) there|how are (you|u)( doing| today)?|how('?s| is) it going|what'?s up|sup|nice to meet (you|u)|are (you|u) there",
     "thanks": r"thanks?( you)?|thx|ty|thank u|thankyou|cheers|much appreciated|appreciate (it|that|you)|that (really )?help(s|ed)|(very |really |so )?helpful|great|ok(ay)?|cool|perfect|got it|awesome|nice|good to know|understood|good job|well done|(you'?re|you are) (great|awesome|helpful|amazing|the best)",
 }
 _CUE = re.compile("|".join(rf"\b(?P<{kind}>{p})\b" for kind, p in _CUES.items()))
-_FILLER = frozenset(words("please pls plz again so much very really lot bot chatbot there everyone anyone all for the your that this it and you u ok okay oh well just then guys folks friend lol haha hmm um uh yes yeah yep no nope"))
+_FILLER = frozenset(words("please pls plz again so much very really lot bot chatbot there everyone anyone all for the your that this it and you u ur k kk ok okay oh well just then guys folks friend lol haha hmm um uh yes yeah yep no nope doctor doc"))
 
 
 def smalltalk_kind(message: str) -> str | None:
     """'greeting', 'thanks', 'goodbye', 'about' or 'help' when the message is only small talk, else None."""
     text = normalize(message)
+    if text.strip() and not re.search(r"\w", text):
+        return "greeting"  # only emoji or punctuation: "👋", "?"
     found = [m.lastgroup for m in _CUE.finditer(text)]
     if not found:
         return None

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from chatbot import messages
@@ -192,3 +195,27 @@ def test_every_kind_carries_the_one_disclaimer(engine, message):
     reply = engine.reply(message)
     assert reply.kind in KINDS
     assert reply.disclaimer == messages.DISCLAIMER == reply.to_dict()["disclaimer"]
+
+
+def _phrasings(kind: str) -> list[str]:
+    path = Path(__file__).parent / "data" / "intent_phrasings.jsonl"
+    return [row["text"] for row in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if row["kind"] == kind]
+
+
+def test_emergencies_in_many_wordings_are_recognised():
+    missed = [text for text in _phrasings("emergency") if not is_emergency(text)]
+    assert missed == []
+
+
+def test_alarming_questions_about_the_treatment_are_not_emergencies():
+    assert [text for text in _phrasings("not_emergency") if is_emergency(text)] == []
+
+
+def test_small_talk_in_many_wordings_is_recognised():
+    assert [text for text in _phrasings("smalltalk") if not smalltalk_kind(text)] == []
+
+
+def test_no_question_the_article_answers_is_taken_for_an_emergency_or_small_talk(engine):
+    questions = [q for p in engine.retriever.passages for q in p.questions]
+    assert len(questions) > 1000
+    assert [q for q in questions if is_emergency(q) or smalltalk_kind(q)] == []
