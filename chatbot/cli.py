@@ -133,8 +133,9 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
         raise UsageError(f"-k must be from 1 to {config.max_k}")
     hits = _engine(config).search(terms, args.k)
     if args.json:
-        results = [{"id": h.passage.id, "section": h.passage.section, "text": h.passage.text, "score": round(h.score, 4), "source": h.passage.source, "matched": list(h.matched)} for h in hits]
-        print(json.dumps({"query": terms, "results": results, "disclaimer": messages.DISCLAIMER}, ensure_ascii=False, indent=2))
+        from .engine import search_json
+
+        print(json.dumps(search_json(terms, hits), ensure_ascii=False, indent=2))
         return 0
     if not hits:
         print("No passage contains those words.")

@@ -62,13 +62,24 @@ class Reply:
         return {
             "kind": self.kind,
             "reply": self.reply,
-            "passages": [
-                {"id": h.passage.id, "section": h.passage.section, "text": h.passage.text, "score": round(h.score, 4), "source": h.passage.source}
-                for h in self.passages
-            ],
+            "passages": [hit_json(h) for h in self.passages],
             "suggestions": list(self.suggestions),
             "disclaimer": self.disclaimer,
         }
+
+
+def hit_json(hit: Hit, matched: bool = False) -> dict[str, Any]:
+    """A passage as the API shows it, with its score (and, for staff searches, the words it matched)."""
+    p = hit.passage
+    out: dict[str, Any] = {"id": p.id, "section": p.section, "text": p.text, "score": round(hit.score, 4), "source": p.source}
+    if matched:
+        out["matched"] = list(hit.matched)
+    return out
+
+
+def search_json(query: str, hits: list[Hit]) -> dict[str, Any]:
+    """A staff search as the API returns it."""
+    return {"query": query, "results": [hit_json(h, matched=True) for h in hits], "disclaimer": messages.DISCLAIMER}
 
 
 class ChatEngine:

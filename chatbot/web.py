@@ -9,9 +9,9 @@ from typing import Any
 from flask import Flask, Response, jsonify, request, send_from_directory
 from werkzeug.exceptions import BadRequest, Forbidden, HTTPException, NotFound, RequestEntityTooLarge, UnsupportedMediaType
 
-from . import limits, logs, messages, openapi
+from . import limits, logs, openapi
 from .config import Config
-from .engine import ChatEngine
+from .engine import ChatEngine, search_json
 
 log = logging.getLogger(__name__)
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
@@ -50,12 +50,7 @@ def create_app(config: Config | None = None, engine: ChatEngine | None = None) -
         params: dict[str, Any] = _json_body(SEARCH_FIELDS) if request.method == "POST" else request.args.to_dict()
         query = _text(params.get("q"), "q", config.max_message_chars)
         k = _k(params.get("k", 5), config.max_k)
-        hits = _engine().search(query, k)
-        results = [
-            {"id": h.passage.id, "section": h.passage.section, "text": h.passage.text, "score": round(h.score, 4), "source": h.passage.source, "matched": list(h.matched)}
-            for h in hits
-        ]
-        return jsonify({"query": query, "results": results, "disclaimer": messages.DISCLAIMER})
+        return jsonify(search_json(query, _engine().search(query, k)))
 
     @app.get("/api/health")
     def health() -> Response:
