@@ -76,9 +76,7 @@ def parse_document(text: str, source: str) -> list[Passage]:
     """Split one Markdown (or plain text) document into passages."""
     blocks = _blocks(text)
     title = ""
-    if blocks and blocks[0][0] == "heading" and blocks[0][1] == 1:
-        title = blocks.pop(0)[2]
-    elif source.lower().endswith(".txt") and blocks and _looks_like_title(blocks[0]):
+    if blocks and blocks[0][0] == "heading" and blocks[0][1] == 1 or source.lower().endswith(".txt") and blocks and _looks_like_title(blocks[0]):
         title = blocks.pop(0)[2]
     title = title or Path(source).stem.replace("-", " ").replace("_", " ")
 
@@ -96,16 +94,16 @@ def parse_document(text: str, source: str) -> list[Passage]:
         pid = f"{doc_slug}/{slug}-{counts[slug]}"
         passages.append(Passage(pid, section, text, source, (title, *headings), lead_in, bullet))
 
-    for kind, level, text in blocks:
+    for kind, level, content in blocks:
         if kind == "heading":
-            path[:] = [(lv, h) for lv, h in path if lv < level] + [(level, text)]
+            path[:] = [(lv, h) for lv, h in path if lv < level] + [(level, content)]
             for lv in [lv for lv in lead_ins if lv >= level]:
                 del lead_ins[lv]
         elif kind == "paragraph":
-            add(text)
+            add(content)
             depth = path[-1][0] if path else 1
-            if text.endswith(":"):
-                lead_ins[depth] = _SENTENCE_END.split(text)[-1]
+            if content.endswith(":"):
+                lead_ins[depth] = _SENTENCE_END.split(content)[-1]
             else:
                 lead_ins.pop(depth, None)
         else:  # bullet
@@ -113,7 +111,7 @@ def parse_document(text: str, source: str) -> list[Passage]:
             if not lead_in and path:
                 # "There are two main approaches:" followed by a sub-heading per approach.
                 lead_in = next((lead_ins[lv] for lv in sorted(lead_ins, reverse=True) if lv < path[-1][0]), "")
-            add(text, lead_in, bullet=True)
+            add(content, lead_in, bullet=True)
     return passages
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -13,7 +14,7 @@ from . import messages
 from .corpus import Passage, load_corpus, read_text
 from .intents import is_emergency, smalltalk_kind
 from .retriever import Hit, Retriever
-from .text import STOP_WORDS, SYNONYMS_FILE, Analyzer, Concept, Speller, english_frequencies, load_synonyms, normalize, stem, words
+from .text import SYNONYMS_FILE, Analyzer, Concept, Speller, english_frequencies, load_synonyms, normalize, stem, words
 
 KINDS = ("answer", "no_match", "smalltalk", "emergency")
 OUT_OF_SCOPE_FILE = "out_of_scope.cfg"

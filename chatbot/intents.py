@@ -25,8 +25,10 @@ _RED_FLAGS = [
     r"(can'?t|cannot|could ?n'?t|can not|unable to|struggling to|hard to|trouble|difficulty|not|isn'?t|stopped|barely) ?(breath|breathe|breathing|get (any )?air|catch (my|his|her|their) breath)",
     r"gasping|choking|turning blue|(lips|face) (are |is |turning )?(blue|grey|gray)|throat (is )?(closing|swelling)|anaphyla\w*",
     # loss of consciousness
-    r"unconscious|(is|was|'s|totally|completely|became|went|now|and) unresponsive|"
-    r"(he|she|he'?s|she'?s|hes|shes|they|they'?re|baby|husband|wife|mom|mum|dad|son|daughter|kid|child|friend|grandma|grandpa|brother|sister|partner) (\w+ )?(won'?t|wont|doesn'?t|is not|isn'?t|will not|not) respond(ing)?\b(?! (to|well))|can'?t stay awake|barely (conscious|awake)|faint(ing|ed)?|passed out|pass(ing)? out|fainted|collapsed|blacked out|(won'?t|can'?t|cannot|not) wake|lost consciousness|losing consciousness",
+    (
+        r"unconscious|(is|was|'s|totally|completely|became|went|now|and) unresponsive|"
+        r"(he|she|he'?s|she'?s|hes|shes|they|they'?re|baby|husband|wife|mom|mum|dad|son|daughter|kid|child|friend|grandma|grandpa|brother|sister|partner) (\w+ )?(won'?t|wont|doesn'?t|is not|isn'?t|will not|not) respond(ing)?\b(?! (to|well))|can'?t stay awake|barely (conscious|awake)|faint(ing|ed)?|passed out|pass(ing)? out|fainted|collapsed|blacked out|(won'?t|can'?t|cannot|not) wake|lost consciousness|losing consciousness"
+    ),
     # seizures
     r"(is |are |'s |am |'m )?(having|had just|just had) (a |another )?(seizure|fit|convulsion)|seizing|convuls\w*|fitting|shaking uncontrollably",
     # stroke

@@ -12,10 +12,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from chatbot.config import DEFAULT_CORPUS  # noqa: E402
-from chatbot.engine import ChatEngine, Tuning  # noqa: E402
-from chatbot.evaluation import evaluate, load_cases  # noqa: E402
-from chatbot.retriever import Retriever  # noqa: E402
+from chatbot.config import DEFAULT_CORPUS
+from chatbot.engine import ChatEngine, Tuning
+from chatbot.evaluation import evaluate, load_cases
+from chatbot.retriever import Retriever
 
 
 def main(path: str) -> None:

@@ -12,7 +12,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def shell_blocks() -> list[str]:
-    return re.findall(r"```sh\n(.*?)```", README, flags=re.S)
+    return re.findall(r"```sh\n(.*?)```", README, flags=re.DOTALL)
 
 
 def test_ci_runs_the_readme_test_command_word_for_word():
