@@ -158,16 +158,27 @@ class Speller:
         if len(word) < 4 or not word.isalpha() or word in self.vocabulary or word in english_frequencies():
             return word
         limit = 1 if len(word) < 8 else 2
-        best, best_distance = word, limit + 1
+        # The nearest corpus word within the limit, the first by (length, spelling) among equals. A cheap lower
+        # bound on the distance orders the work: an edit changes the letter counts by at most 2 (by 1 if it
+        # inserts or deletes, which it must do |length difference| times), so the distance is at least
+        # (letter-count difference + length difference) / 2. Words are tried from the lowest bound up, and
+        # once the best distance found is below the next bound, no word left can match or beat it.
         letters = _letter_counts([word])
+        levels: list[list[tuple[tuple[int, int], str]]] = [[] for _ in range(limit + 1)]
         for length in range(len(word) - limit, len(word) + limit + 1):
-            found = self._by_length.get(length, [])
-            # An edit changes the letter counts by at most 2: words whose counts differ more are out of reach.
-            near = np.flatnonzero(np.abs(self._letters[length] - letters).sum(axis=1) <= 2 * limit) if found else ()
-            for candidate in map(found.__getitem__, near):
+            found = self._by_length.get(length)
+            if found:
+                bounds = (np.abs(self._letters[length] - letters).sum(axis=1) + abs(length - len(word)) + 1) // 2
+                for number in np.flatnonzero(bounds <= limit).tolist():
+                    levels[bounds[number]].append(((length, number), found[number]))
+        best, best_distance, best_order = word, limit + 1, (0, 0)
+        for bound, level in enumerate(levels):
+            if best_distance < bound:
+                break
+            for order, candidate in level:
                 distance = edit_distance(word, candidate, transpositions=True)
-                if distance < best_distance:
-                    best, best_distance = candidate, distance
+                if distance < best_distance or (distance == best_distance and order < best_order):
+                    best, best_distance, best_order = candidate, distance, order
         return best
 
 
