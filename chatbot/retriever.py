@@ -188,12 +188,18 @@ class Retriever:
             return []
         if count <= 2048:  # a full stable sort is cheapest here; it keeps ties in reading order
             return np.argsort(-scores, kind="stable")[:k].tolist()
-        if k < count:
-            kth = np.partition(scores, count - k)[count - k]
-            above = np.flatnonzero(scores > kth)
-            numbers = np.concatenate((above, np.flatnonzero(scores == kth)[: k - len(above)]))
+        if k == count:
+            return np.argsort(-scores, kind="stable").tolist()
+        # Most passages share no word with a query and so share the lowest score, and selection is slow on
+        # many equal values: select among the passages above the lowest score (in reading order).
+        lowest = scores.min()
+        above = np.flatnonzero(scores > lowest)
+        if len(above) >= k:
+            values = scores[above]
+            kth = np.partition(values, len(values) - k)[len(values) - k]
+            numbers = np.concatenate((above[values > kth], above[values == kth][: k - int(np.count_nonzero(values > kth))]))
         else:
-            numbers = np.arange(count)
+            numbers = np.concatenate((above, np.flatnonzero(scores == lowest)[: k - len(above)]))
         values = scores[numbers].tolist()
         return [number for _, number in sorted(zip((-v for v in values), numbers.tolist()))]
 
