@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -188,11 +189,15 @@ class ChatEngine:
         passage = self.retriever.passages[number]
         if not passage.bullet:
             return False
-        analyzer = self.retriever.analyzer
-        heading = set(analyzer.tokens(f"{passage.headings[-1]} {passage.lead_in}"))
-        own = set(analyzer.tokens(passage.text))
+        heading, own = self._list_terms(number)
         informative = [c for c, w in zip(concepts, weights) if w > 0]
         return any(heading.intersection(c.stems) for c in informative) and not any(own.intersection(c.stems) for c in informative)
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one engine per process, passages never change
+    def _list_terms(self, number: int) -> tuple[frozenset[str], frozenset[str]]:
+        """A bullet's stems: those of its heading and lead-in, and those of its own text."""
+        passage, tokens = self.retriever.passages[number], self.retriever.analyzer.tokens
+        return frozenset(tokens(f"{passage.headings[-1]} {passage.lead_in}")), frozenset(tokens(passage.text))
 
     def _reply_text(self, hits: list[Hit], about_list: bool) -> str:
         """What a chat window shows: the best passage, and the second when it scores almost as well.
@@ -334,5 +339,10 @@ def _lists(passages: list[Passage]) -> dict[int, list[int]]:
 
 def _related(hits: list[Hit]) -> tuple[str, ...]:
     """Suggested next questions about other parts of the article."""
-    section = hits[0].passage.section.lower()
+    return _suggestions_outside(hits[0].passage.section)
+
+
+@lru_cache(maxsize=1024)
+def _suggestions_outside(section: str) -> tuple[str, ...]:
+    section = section.lower()
     return tuple(s for s in messages.SUGGESTIONS if not any(w in section for w in words(s) if len(w) > 4))[:3]
