@@ -2,7 +2,7 @@
 
     .venv/bin/python -m benchmarks.scale                                  # 1,000, 10,000 and 100,000 passages
     .venv/bin/python -m benchmarks.scale --sizes 1000 10000 --queries 100
-    .venv/bin/python -m benchmarks.scale --keep /tmp/corpora              # keep (and reuse) the generated corpora
+    .venv/bin/python -m benchmarks.scale --keep ../chatbot-corpora              # keep (and reuse) the generated corpora
 
 For each size the corpus is generated (benchmarks/synthetic.py: deterministic, English-like, the bundled
 article among the synthetic articles) into a temporary folder, then measured in fresh interpreters, so
