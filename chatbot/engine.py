@@ -91,9 +91,9 @@ class ChatEngine:
         self.retriever = retriever
         self.tuning = tuning or Tuning()
         self.views = _view_index(retriever)
-        # Every stem of each passage and of its views, to tell which of a question's words a passage covers.
-        analyzer = retriever.analyzer
-        self._terms = [set(analyzer.tokens(" ".join((p.search_text, *p.questions)))) for p in retriever.passages]
+        # The stems of each passage's listed questions (its sentences are in the index already), to tell which
+        # of a question's words a passage covers; only passages that have listed questions need a set.
+        self._question_terms = {n: frozenset(retriever.analyzer.tokens(" ".join(p.questions))) for n, p in enumerate(retriever.passages) if p.questions}
         # Topics the corpus does not cover: phrases of stems, minus any the corpus itself uses.
         self.out_of_scope = {p for p in (out_of_scope or set()) if len(p) > 1 or not retriever.knows(p[0])}
         self._longest_topic = max(map(len, self.out_of_scope), default=0)
@@ -165,8 +165,9 @@ class ChatEngine:
 
     def _matched(self, number: int, concepts: list[Concept]) -> set[str]:
         """Query concepts found in a passage or in its views."""
-        terms = self._terms[number]
-        return {c.surface for c in concepts if any(s in terms for s in c.stems)}
+        matched = set(self.retriever.matched(number, concepts))
+        terms = self._question_terms.get(number, frozenset())
+        return matched | {c.surface for c in concepts if any(s in terms for s in c.stems)}
 
     def _expand_lead_in(self, order: list[int], scores: np.ndarray) -> list[int]:
         """A list's lead-in ("Ideal candidates ... include:") answers nothing alone: its bullets stand in for it.
