@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--show-misses", action="store_true", help="list every miss with what was returned")
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
 
+    commands.add_parser("embed", help="compute the passages' sentence vectors and save them beside the corpus (faster start-up)")
+
     settings = commands.add_parser("settings", help="list every CHATBOT_* setting with its default")
     settings.add_argument("--markdown", action="store_true", help="print the settings as the README's Markdown table")
     return parser
@@ -61,6 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; errors become one line on stderr and a non-zero exit code."""
     from .corpus import CorpusError
     from .evaluation import EvalFileError
+    from .semantic import ModelError
     from .text import SynonymsError
 
     try:
@@ -70,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except (CorpusError, SynonymsError, ConfigError, EvalFileError) as exc:
+    except (CorpusError, SynonymsError, ConfigError, EvalFileError, ModelError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -85,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _engine(config: Config) -> ChatEngine:
     from .engine import ChatEngine
 
-    return ChatEngine.from_corpus(config.corpus)
+    return ChatEngine.from_corpus(config.corpus, semantic=config.semantic)
 
 
 def _check_text(text: str, name: str, config: Config) -> str:
@@ -164,6 +167,18 @@ def cmd_eval(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def cmd_embed(args: argparse.Namespace, config: Config) -> int:
+    from .corpus import load_corpus
+    from .semantic import EMBEDDINGS_FILE, SemanticIndex
+
+    passages = load_corpus(config.corpus)
+    target = (config.corpus if config.corpus.is_dir() else config.corpus.parent) / EMBEDDINGS_FILE
+    index = SemanticIndex.build(passages)
+    index.save(target)
+    print(f"saved {len(index.owner)} sentence vectors for {len(passages)} passages to {target}")
+    return 0
+
+
 def cmd_settings(args: argparse.Namespace, config: Config) -> int:
     if args.markdown:
         print(settings_table())
@@ -195,4 +210,12 @@ def format_reply(reply: Reply) -> str:
     return "\n".join(lines)
 
 
-COMMANDS = {"ask": cmd_ask, "chat": cmd_chat, "search": cmd_search, "serve": cmd_serve, "eval": cmd_eval, "settings": cmd_settings}
+COMMANDS = {
+    "ask": cmd_ask,
+    "chat": cmd_chat,
+    "search": cmd_search,
+    "serve": cmd_serve,
+    "eval": cmd_eval,
+    "embed": cmd_embed,
+    "settings": cmd_settings,
+}

@@ -26,6 +26,7 @@ class Config:
     """The chatbot's settings; build one with ``Config.from_env()`` or ``Config(**overrides)``."""
 
     corpus: Path = _setting(DEFAULT_CORPUS, "Folder (or single file) of .md/.txt documents to answer from.")
+    semantic: bool = _setting(True, "Rank by closeness in meaning (sentence embeddings) as well as by words; 0 ranks by words alone.")
     host: str = _setting("127.0.0.1", "Address the HTTP server listens on.")
     port: int = _setting(8000, "Port the HTTP server listens on.")
     workers: int = _setting(1, "Server processes (each answers requests on its own threads).")
@@ -67,6 +68,9 @@ class Config:
         return dataclasses.replace(self, **changes)
 
 
+_BOOLEANS = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
+
+
 def _split_origins(raw: str) -> tuple[str, ...]:
     return tuple(o.strip().rstrip("/") for o in raw.split(",") if o.strip())
 
@@ -80,6 +84,11 @@ def _parse(f: dataclasses.Field, raw: str) -> Any:
             raise ConfigError(f"{name} must be a whole number, not {raw!r}") from None
     if f.type == "Path":
         return Path(raw)
+    if f.type == "bool":
+        value = raw.strip().lower()
+        if value not in _BOOLEANS:
+            raise ConfigError(f"{name} must be 1 or 0 (true/false, yes/no, on/off), not {raw!r}")
+        return _BOOLEANS[value]
     if f.name == "allowed_origins":
         return _split_origins(raw)
     return raw
@@ -92,6 +101,8 @@ def describe() -> list[tuple[str, str, str]]:
         default = f.default
         if isinstance(default, tuple):
             default = ",".join(default)
+        elif isinstance(default, bool):
+            default = int(default)
         if f.name == "corpus":
             default = "corpus/ (bundled article)"
         rows.append((f"CHATBOT_{f.name.upper()}", str(default), f.metadata["help"]))

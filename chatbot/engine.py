@@ -15,6 +15,7 @@ from . import messages
 from .corpus import Passage, load_corpus, read_text
 from .intents import is_emergency, smalltalk_kind
 from .retriever import Hit, Retriever
+from .semantic import EMBEDDINGS_FILE, SemanticIndex
 from .text import SYNONYMS_FILE, Analyzer, Concept, Speller, english_frequencies, load_synonyms, normalize, stem, words
 
 KINDS = ("answer", "no_match", "smalltalk", "emergency")
@@ -47,7 +48,10 @@ class Tuning:
     view_word_weight: float = 1.0  # a word not in the article but in the questions listed for its passages
     rare_word_weight: float = 1.0  # a word neither the corpus nor everyday English uses (a name, a jargon word)
     uncommon_word_weight: float = 0.5  # an English word the corpus does not use, of middling frequency
+    unmatched_everyday: float = 0.0  # share of its weight an everyday word keeps when the best passage lacks it
     view_weight: float = 1.0  # how much a passage's best-matching view (a listed question, a sentence) adds to its score
+    semantic_weight: float = 0.5  # how much closeness in meaning adds to a passage's word score (scaled to the best's)
+    min_similarity: float = 0.3  # a question whose meaning is no closer than this to any passage is declined
 
 
 @dataclass(frozen=True)
@@ -87,9 +91,16 @@ def search_json(query: str, hits: list[Hit]) -> dict[str, Any]:
 class ChatEngine:
     """Answers messages from the passages of one retriever; holds no per-conversation state."""
 
-    def __init__(self, retriever: Retriever, tuning: Tuning | None = None, out_of_scope: set[tuple[str, ...]] | None = None) -> None:
+    def __init__(
+        self,
+        retriever: Retriever,
+        tuning: Tuning | None = None,
+        out_of_scope: set[tuple[str, ...]] | None = None,
+        semantic: SemanticIndex | None = None,
+    ) -> None:
         self.retriever = retriever
         self.tuning = tuning or Tuning()
+        self.semantic = semantic
         self.views = _view_index(retriever)
         # The stems of each passage's listed questions (its sentences are in the index already), to tell which
         # of a question's words a passage covers; only passages that have listed questions need a set.
@@ -101,15 +112,16 @@ class ChatEngine:
         self._numbers = {p.id: number for number, p in enumerate(retriever.passages)}
 
     @classmethod
-    def from_corpus(cls, path: Path, tuning: Tuning | None = None) -> ChatEngine:
-        """Load the corpus (and its synonyms file, if any) and build the index once."""
+    def from_corpus(cls, path: Path, tuning: Tuning | None = None, semantic: bool = True) -> ChatEngine:
+        """Load the corpus (and its synonyms, out-of-scope topics and saved sentence vectors, if any) and index it."""
         path = Path(path)
         passages = load_corpus(path)
         folder = path if path.is_dir() else path.parent
         synonyms = load_synonyms(folder / SYNONYMS_FILE)
         vocabulary = {w for p in passages for w in words(" ".join((p.search_text, *p.questions)))} | synonyms.vocabulary
         analyzer = Analyzer(synonyms, Speller(vocabulary))
-        return cls(Retriever(passages, analyzer), tuning, load_topics(folder / OUT_OF_SCOPE_FILE))
+        meanings = SemanticIndex.build(passages, folder / EMBEDDINGS_FILE) if semantic else None
+        return cls(Retriever(passages, analyzer), tuning, load_topics(folder / OUT_OF_SCOPE_FILE), meanings)
 
     @property
     def passage_count(self) -> int:
@@ -135,19 +147,25 @@ class ChatEngine:
         """The best passages (none to decline), and whether the question is about the best one's whole list."""
         retriever, tuning = self.retriever, self.tuning
         concepts = retriever.analyzer.concepts(message)
-        scores = self._score(concepts)
+        words_score = self._score(concepts)
+        scores = self._relevance(message, words_score)
         topics, topic_words = self._topics(message)
         weights = self._weights(concepts, topic_words)
         # Weight no passage can cover: the topics the article does not cover.
         uncovered = tuning.out_of_scope_weight * topics
         earlier = self._earlier_turn(history)
-        if earlier and (_ANAPHORA.search(normalize(message)) or self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage):
+        if not earlier and self.semantic is not None and self.semantic.similarity(message).max() < tuning.min_similarity:
+            return [], False  # nothing in the corpus is about anything like this
+        if earlier and (_ANAPHORA.search(normalize(message)) or self._coverage(concepts, weights, uncovered, words_score) < tuning.min_coverage):
             earlier_concepts = retriever.analyzer.concepts(earlier)
-            scores = scores + tuning.history_weight * self._score(earlier_concepts)
+            earlier_words_score = self._score(earlier_concepts)
+            words_score = words_score + tuning.history_weight * earlier_words_score
+            scores = scores + tuning.history_weight * self._relevance(earlier, earlier_words_score)
             # The earlier question's words count towards coverage too, at the same discount.
             concepts = concepts + earlier_concepts
             weights = weights + [w * tuning.history_weight for w in self._weights(earlier_concepts, self._topics(earlier)[1])]
-        if self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage:
+        # Whether to answer is a matter of words: closeness in meaning alone also finds the wrong topics.
+        if self._coverage(concepts, weights, uncovered, words_score) < tuning.min_coverage:
             return [], False
         order = self._expand_lead_in(retriever.top(scores, tuning.max_passages + 1), scores)[: tuning.max_passages]
         hits = [Hit(retriever.passages[i], float(scores[i]), retriever.matched(i, concepts)) for i in order]
@@ -162,6 +180,15 @@ class ChatEngine:
         best = np.zeros_like(scores)
         np.maximum.at(best, owner, index.score(concepts))
         return scores + self.tuning.view_weight * best
+
+    def _relevance(self, message: str, words_score: np.ndarray) -> np.ndarray:
+        """The word scores, and with sentence vectors, the word scores as a share of the best one plus closeness
+        in meaning: each on a scale where 1 is a perfect match, so neither drowns the other."""
+        if self.semantic is None:
+            return words_score
+        best = words_score.max()
+        share = words_score / best if best > 0 else words_score
+        return share + self.tuning.semantic_weight * np.maximum(self.semantic.similarity(message), 0.0)
 
     def _matched(self, number: int, concepts: list[Concept]) -> set[str]:
         """Query concepts found in a passage or in its views."""
@@ -282,12 +309,25 @@ class ChatEngine:
         return count, covered
 
     def _coverage(self, concepts: list[Concept], weights: list[float], uncovered: float, scores: np.ndarray) -> float:
-        """Share of the question's informative weight that its best passage contains."""
-        total = sum(weights) + uncovered
+        """Share of the question's informative weight that its best passage contains.
+
+        An everyday word the passage lacks ("my mom", "pretty sure", "actually") counts only as much as
+        ``unmatched_everyday`` says: people wrap questions in such words, and they name no other topic.
+        """
+        found = self._matched(int(np.argmax(scores)), concepts)
+        frequencies = english_frequencies()
+        matched = missing = 0.0
+        for concept, weight in zip(concepts, weights):
+            if concept.surface in found:
+                matched += weight
+            elif max(frequencies.get(w, 0.0) for w in concept.surface.split()) >= self.tuning.everyday_zipf:
+                missing += weight * self.tuning.unmatched_everyday
+            else:
+                missing += weight
+        total = matched + missing + uncovered
         if total == 0:
             return 1.0 if any(self.retriever.knows(c.stems[0]) for c in concepts) else 0.0
-        matched = self._matched(int(np.argmax(scores)), concepts)
-        return sum(w for c, w in zip(concepts, weights) if c.surface in matched) / total
+        return matched / total
 
 
 def load_topics(path: Path) -> set[tuple[str, ...]]:

@@ -36,7 +36,7 @@ def create_app(config: Config | None = None, engine: ChatEngine | None = None) -
     app.config["CHATBOT"] = config
     app.config["MAX_CONTENT_LENGTH"] = config.max_body_bytes
     app.json.sort_keys = False
-    app.extensions["chatbot"] = engine or ChatEngine.from_corpus(config.corpus)
+    app.extensions["chatbot"] = engine or ChatEngine.from_corpus(config.corpus, semantic=config.semantic)
 
     @app.post("/api/chat")
     def chat() -> Response:

@@ -1,0 +1,160 @@
+"""Sentence embeddings: how close in meaning a question is to each passage and to the questions listed for it.
+
+The model is all-MiniLM-L6-v2 (int8 ONNX, shipped in ``chatbot/data/minilm``), run by onnxruntime on the CPU.
+Passage vectors are computed once and kept beside the corpus (``python -m chatbot embed``); a file that does
+not match the corpus is ignored and the vectors are computed at start-up instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .corpus import Passage
+from .text import DATA_DIR
+
+MODEL_DIR = DATA_DIR / "minilm"
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+EMBEDDINGS_FILE = "embeddings.npz"
+MAX_TOKENS = 128  # longer texts are cut; a question rarely needs more
+_MAX_CHARS = 20 * MAX_TOKENS  # more characters than that many tokens ever take, cut before tokenizing
+_BATCH = 32
+
+log = logging.getLogger(__name__)
+
+
+class ModelError(RuntimeError):
+    """The embedding model's files are missing or not the ones this code was measured with."""
+
+
+class Encoder:
+    """Texts -> unit vectors (float32, 384 wide), one model per process."""
+
+    def __init__(self, model_dir: Path = MODEL_DIR) -> None:
+        from tokenizers import Tokenizer
+
+        self.model_file = model_dir / "model.onnx"
+        try:
+            digest = hashlib.sha256(self.model_file.read_bytes()).hexdigest()
+            self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        except Exception as exc:  # noqa: BLE001 - tokenizers raises a bare Exception for a bad file
+            raise ModelError(f"cannot load the embedding model from {model_dir}: {exc}") from None
+        if digest != MODEL_SHA256:
+            raise ModelError(f"{self.model_file} is not the expected model (sha256 {digest[:12]}..., expected {MODEL_SHA256[:12]}...)")
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+        self.tokenizer.enable_padding()
+        self._session = None
+        self._pid = 0
+        self._lock = threading.Lock()
+
+    def _run(self, feed: dict[str, np.ndarray]) -> np.ndarray:
+        # A session is made in the process that uses it: gunicorn forks workers after loading the app.
+        if self._pid != os.getpid():
+            with self._lock:
+                if self._pid != os.getpid():
+                    import onnxruntime
+
+                    options = onnxruntime.SessionOptions()
+                    options.intra_op_num_threads = options.inter_op_num_threads = 1  # the server's threads are the parallelism
+                    options.log_severity_level = 3
+                    self._session = onnxruntime.InferenceSession(str(self.model_file), options, providers=["CPUExecutionProvider"])
+                    self._pid = os.getpid()
+        return self._session.run(None, feed)[0]
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Mean-pooled, L2-normalised sentence vectors, one row per text."""
+        # Batches of texts of like length, so little time goes on padding.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        rows = []
+        for start in range(0, len(texts), _BATCH):
+            encodings = self.tokenizer.encode_batch([_clean(texts[i]) for i in order[start : start + _BATCH]])
+            ids = np.array([e.ids for e in encodings], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+            hidden = self._run({"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})
+            pooled = (hidden * mask[..., None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1)
+            rows.append(pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12))
+        if not rows:
+            return np.zeros((0, 384), dtype=np.float32)
+        vectors = np.empty((len(texts), rows[0].shape[1]), dtype=np.float32)
+        vectors[order] = np.vstack(rows)
+        return vectors
+
+
+def _clean(text: str) -> str:
+    """The text as the tokenizer accepts it: no lone surrogates, and no longer than it can use."""
+    return text[:_MAX_CHARS].encode("utf-8", "replace").decode("utf-8")
+
+
+@lru_cache(maxsize=1)
+def default_encoder() -> Encoder:
+    """The shipped model, loaded once per process."""
+    return Encoder()
+
+
+class SemanticIndex:
+    """Vectors for each passage's texts: its own text under its headings, and each question listed for it."""
+
+    def __init__(self, encoder: Encoder, owner: np.ndarray, vectors: np.ndarray, key: str, passage_count: int) -> None:
+        self.encoder = encoder
+        self.owner = owner
+        self.vectors = vectors
+        self.key = key
+        self.passage_count = passage_count
+        self.similarity = lru_cache(maxsize=4096)(self._similarity)
+
+    @classmethod
+    def build(cls, passages: Sequence[Passage], saved: Path | None = None, encoder: Encoder | None = None) -> SemanticIndex:
+        """The index over ``passages``, with the vectors saved in ``saved`` when they match, else computed now."""
+        encoder = encoder or default_encoder()
+        texts = [text for p in passages for text in (p.search_text, *p.questions)]
+        owner = np.array([n for n, p in enumerate(passages) for _ in (p.search_text, *p.questions)], dtype=np.int64)
+        key = _key(texts)
+        vectors = _read(saved, key) if saved else None
+        if vectors is None:
+            if saved:
+                log.info("computing %d sentence vectors (run 'python -m chatbot embed' to save them in %s)", len(texts), saved)
+            vectors = encoder.encode(texts)
+        # Half precision, whether computed or read: the same scores either way, half the memory.
+        return cls(encoder, owner, vectors.astype(np.float16).astype(np.float32), key, len(passages))
+
+    def save(self, path: Path) -> None:
+        """Write the vectors (half precision) with the key that says which texts they belong to."""
+        with open(path, "wb") as out:
+            np.savez_compressed(out, key=np.array(self.key), vectors=self.vectors.astype(np.float16))
+
+    def _similarity(self, text: str) -> np.ndarray:
+        """Each passage's best cosine similarity to ``text`` among its texts (read-only; cached per text)."""
+        sims = self.vectors @ self.encoder.encode([text])[0]
+        best = np.full(self.passage_count, -1.0, dtype=np.float32)
+        np.maximum.at(best, self.owner, sims)
+        best.setflags(write=False)
+        return best
+
+
+def _key(texts: Sequence[str]) -> str:
+    """What vectors depend on: the model and every text, in order."""
+    digest = hashlib.sha256(MODEL_SHA256.encode())
+    for text in texts:
+        digest.update(text.encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+def _read(path: Path, key: str) -> np.ndarray | None:
+    """Saved vectors, if ``path`` holds vectors for exactly these texts."""
+    try:
+        with np.load(path) as data:
+            if str(data["key"]) == key:
+                return data["vectors"]
+        log.warning("%s was made for other passages or questions; run 'python -m chatbot embed' to update it", path)
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError, KeyError) as exc:
+        log.warning("ignoring %s: %s", path, exc)
+    return None
