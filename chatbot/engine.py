@@ -28,6 +28,7 @@ _SMALLTALK_REPLIES = {
     "help": messages.HELP,
 }
 # Words that point back to something said before ("is it safe?", "what about the other one").
+_NUMBER_ZIPF = 5.0
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _ANAPHORA = re.compile(r"\b(it|its|that|this|they|them|those|these|there|one|ones|he|she|him|her|his|either|both|same|the procedure|the treatment|the process)\b")
 
@@ -268,11 +269,10 @@ class ChatEngine:
         the words that name an out-of-scope topic are weighed as the topic, by ``_topics``.
         """
         retriever, tuning = self.retriever, self.tuning
-        frequencies = english_frequencies()
         weights = []
         for concept in concepts:
             surface = concept.surface.split()
-            zipf = max((frequencies.get(w, 0.0) for w in surface), default=0.0)
+            zipf = _zipf(surface)
             own = concept.stems[0]
             if topic_words.intersection(surface):
                 weights.append(0.0)
@@ -315,12 +315,11 @@ class ChatEngine:
         ``unmatched_everyday`` says: people wrap questions in such words, and they name no other topic.
         """
         found = self._matched(int(np.argmax(scores)), concepts)
-        frequencies = english_frequencies()
         matched = missing = 0.0
         for concept, weight in zip(concepts, weights):
             if concept.surface in found:
                 matched += weight
-            elif max(frequencies.get(w, 0.0) for w in concept.surface.split()) >= self.tuning.everyday_zipf:
+            elif _zipf(concept.surface.split()) >= self.tuning.everyday_zipf:
                 missing += weight * self.tuning.unmatched_everyday
             else:
                 missing += weight
@@ -328,6 +327,13 @@ class ChatEngine:
         if total == 0:
             return 1.0 if any(self.retriever.knows(c.stems[0]) for c in concepts) else 0.0
         return matched / total
+
+
+def _zipf(surface: list[str]) -> float:
+    """How common in English the commonest of these words is (Zipf scale); a number counts as an everyday word
+    ("I'm 70", "for 12 years"): the quantities the article does not give are named by out-of-scope topics."""
+    frequencies = english_frequencies()
+    return max((_NUMBER_ZIPF if w.isdigit() else frequencies.get(w, 0.0) for w in surface), default=0.0)
 
 
 def load_topics(path: Path) -> set[tuple[str, ...]]:

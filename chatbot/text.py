@@ -34,6 +34,8 @@ def _load_words(name: str) -> frozenset[str]:
 
 
 STOP_WORDS = _load_words("stopwords.txt")
+# Chat shorthand ("ppl", "yrs", "tx") -> the words it stands for.
+CHAT_WORDS = {w: tuple(rest) for w, *rest in (line.split() for line in _load_words("chat_words.txt"))}
 
 
 @lru_cache(maxsize=1)
@@ -58,11 +60,16 @@ def normalize(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lower-case word tokens; hyphenated words split into their parts, possessives and contractions cut."""
+    """Lower-case word tokens; hyphenated words split into their parts, possessives and contractions cut,
+    chat shorthand written out ("ppl" -> "people")."""
     text = normalize(text)
     if text.isascii() and "'" not in text:  # the same words, twice as fast: runs of a-z and 0-9
-        return text.encode("ascii").translate(_NOT_WORD).decode("ascii").split()
-    return _WORD.findall(text)
+        found = text.encode("ascii").translate(_NOT_WORD).decode("ascii").split()
+    else:
+        found = _WORD.findall(text)
+    if CHAT_WORDS.keys().isdisjoint(found):
+        return found
+    return [w for word in found for w in CHAT_WORDS.get(word, (word,))]
 
 
 def stem(word: str) -> str:

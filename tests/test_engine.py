@@ -89,6 +89,7 @@ def test_emergency_guidance_names_an_emergency_number_and_a_crisis_line():
         ("who are you", "about"),
         ("are you a real doctor?", "about"),
         ("am I talking to a bot", "about"),
+        ("who am i talking to, is this a real person?", "about"),
         ("help", "help"),
         ("what can I ask you?", "help"),
     ],
@@ -119,6 +120,8 @@ def test_a_greeting_with_a_question_is_answered(engine, message):
         "how many weeks does recovery from the transplant take",
         "what's the weather like tomorrow",
         "can my cat catch lupus from me",
+        "how many MSC infusions does a patient get, and how many cells per kg",
+        "how long is the recovery after the transplant",
     ],
 )
 def test_questions_the_article_does_not_answer_are_declined(engine, message):
@@ -183,6 +186,24 @@ def test_follow_ups_lean_on_the_earlier_turns(engine, history, message, expected
     reply = engine.reply(message, history)
     assert reply.kind == "answer"
     assert expected.lower() in reply.passages[0].passage.text.lower()
+
+
+@pytest.mark.parametrize(
+    "chatter",
+    [
+        "ok so my mom keeps asking me this and honestly i have no idea: {}",
+        "{} sorry if thats a dumb question, im 34 and was diagnosed 10 yrs ago",
+        "hi there, my husband wanted me to ask you, {} thx",
+    ],
+)
+@pytest.mark.parametrize(
+    "question",
+    ["what are the risks of AHSCT", "how much does stem cell treatment cost", "where do mesenchymal stem cells come from", "can stem cells put lupus into remission"],
+)
+def test_everyday_chatter_around_a_question_does_not_change_its_answer(engine, chatter, question):
+    plain = engine.reply(question)
+    wrapped = engine.reply(chatter.format(question))
+    assert wrapped.kind == "answer" and wrapped.passages[0].passage == plain.passages[0].passage
 
 
 def test_an_unrelated_history_does_not_hijack_a_standalone_question(engine):
