@@ -151,7 +151,9 @@ def child_engine(folder: Path, count: int) -> dict:
 
     out: dict = {"rss_imports_mb": rss_mb()}
     start = time.perf_counter()
-    engine = ChatEngine.from_corpus(folder)
+    # Words only: sentence vectors for a large corpus are computed once, ahead, by `python -m chatbot embed`
+    # (about 4 ms a text on one core); what they add to a reply is measured on the article by inprocess.py.
+    engine = ChatEngine.from_corpus(folder, semantic=False)
     out["startup_s"] = time.perf_counter() - start
     out["peak_mb"] = peak_mb()
     warm, measured = question_sets(load_corpus(folder), count)
