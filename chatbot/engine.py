@@ -42,7 +42,7 @@ class Tuning:
     min_coverage: float = 0.5  # share of the question's informative weight the best passage must contain
     generic_share: float = 0.3  # words in more than this share of passages carry no topic (lupus, stem, cell)
     history_weight: float = 0.4  # how much an earlier turn's scores count in a follow-up
-    out_of_scope_weight: float = 3.0  # a topic the article does not cover (a named drug, pregnancy, doses...)
+    out_of_scope_weight: float = 3.5  # a topic the article does not cover (a named drug, pregnancy, doses...)
     common_word_weight: float = 0.3  # a corpus word that is also among the commonest English words (take, help, get)
     everyday_zipf: float = 4.5  # English words at least this frequent (Zipf scale) say nothing when the article lacks them
     everyday_word_weight: float = 0.0  # weight of such an everyday word

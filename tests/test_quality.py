@@ -1,4 +1,4 @@
-"""Regression guard on answer quality: the tuning questions must stay at or above the floor reached."""
+"""Regression guard on answer quality: the tuning and validation questions must stay at or above the floors reached."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def test_tuning_set_stays_above_the_floor(tuning_figures, kind, measure):
     assert tuning_figures[kind][measure] >= FLOORS[(kind, measure)]
 
 
-@pytest.mark.parametrize("name", ["tuning.jsonl", "blind.jsonl"])
+@pytest.mark.parametrize("name", ["tuning.jsonl", "validation_a.jsonl", "validation_b.jsonl", "blind.jsonl", "blind2.jsonl"])
 def test_question_sets_are_valid_against_the_corpus(engine, name):
     cases = load_cases(EVAL_DIR / name)
     texts = [fold(p.text) for p in engine.retriever.passages]
