@@ -148,8 +148,7 @@ class ChatEngine:
         """The best passages (none to decline), and whether the question is about the best one's whole list."""
         retriever, tuning = self.retriever, self.tuning
         concepts = retriever.analyzer.concepts(message)
-        words_score = self._score(concepts)
-        scores = self._relevance(message, words_score)
+        scores = self._relevance(message, self._score(concepts))
         topics, topic_words = self._topics(message)
         weights = self._weights(concepts, topic_words)
         # Weight no passage can cover: the topics the article does not cover.
@@ -157,16 +156,15 @@ class ChatEngine:
         earlier = self._earlier_turn(history)
         if not earlier and self.semantic is not None and self.semantic.similarity(message).max() < tuning.min_similarity:
             return [], False  # nothing in the corpus is about anything like this
-        if earlier and (_ANAPHORA.search(normalize(message)) or self._coverage(concepts, weights, uncovered, words_score) < tuning.min_coverage):
+        if earlier and (_ANAPHORA.search(normalize(message)) or self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage):
             earlier_concepts = retriever.analyzer.concepts(earlier)
-            earlier_words_score = self._score(earlier_concepts)
-            words_score = words_score + tuning.history_weight * earlier_words_score
-            scores = scores + tuning.history_weight * self._relevance(earlier, earlier_words_score)
+            scores = scores + tuning.history_weight * self._relevance(earlier, self._score(earlier_concepts))
             # The earlier question's words count towards coverage too, at the same discount.
             concepts = concepts + earlier_concepts
             weights = weights + [w * tuning.history_weight for w in self._weights(earlier_concepts, self._topics(earlier)[1])]
-        # Whether to answer is a matter of words: closeness in meaning alone also finds the wrong topics.
-        if self._coverage(concepts, weights, uncovered, words_score) < tuning.min_coverage:
+        # Whether to answer is a matter of the words the passage to be shown contains: closeness in meaning
+        # alone also finds passages on the wrong topic.
+        if self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage:
             return [], False
         order = self._expand_lead_in(retriever.top(scores, tuning.max_passages + 1), scores)[: tuning.max_passages]
         hits = [Hit(retriever.passages[i], float(scores[i]), retriever.matched(i, concepts)) for i in order]
