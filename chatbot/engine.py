@@ -148,7 +148,8 @@ class ChatEngine:
         """The best passages (none to decline), and whether the question is about the best one's whole list."""
         retriever, tuning = self.retriever, self.tuning
         concepts = retriever.analyzer.concepts(message)
-        scores = self._relevance(message, self._score(concepts))
+        words_score = self._words(concepts)
+        scores = words_score + self._meaning(message)
         topics, topic_words = self._topics(message)
         weights = self._weights(concepts, topic_words)
         # Weight no passage can cover: the topics the article does not cover.
@@ -158,7 +159,9 @@ class ChatEngine:
             return [], False  # nothing in the corpus is about anything like this
         if earlier and (_ANAPHORA.search(normalize(message)) or self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage):
             earlier_concepts = retriever.analyzer.concepts(earlier)
-            scores = scores + tuning.history_weight * self._relevance(earlier, self._score(earlier_concepts))
+            # The earlier turn's words add their own scores; the follow-up's meaning is read with the earlier
+            # question before it ("where do they come from" after "what are MSCs").
+            scores = words_score + tuning.history_weight * self._words(earlier_concepts) + self._meaning(f"{earlier} {message}")
             # The earlier question's words count towards coverage too, at the same discount.
             concepts = concepts + earlier_concepts
             weights = weights + [w * tuning.history_weight for w in self._weights(earlier_concepts, self._topics(earlier)[1])]
@@ -180,14 +183,20 @@ class ChatEngine:
         np.maximum.at(best, owner, index.score(concepts))
         return scores + self.tuning.view_weight * best
 
-    def _relevance(self, message: str, words_score: np.ndarray) -> np.ndarray:
-        """The word scores, and with sentence vectors, the word scores as a share of the best one plus closeness
-        in meaning: each on a scale where 1 is a perfect match, so neither drowns the other."""
+    def _words(self, concepts: list[Concept]) -> np.ndarray:
+        """Word scores; with sentence vectors, as a share of the best passage's, so that 1 is the best match
+        on either scale and neither drowns the other."""
+        scores = self._score(concepts)
         if self.semantic is None:
-            return words_score
-        best = words_score.max()
-        share = words_score / best if best > 0 else words_score
-        return share + self.tuning.semantic_weight * np.maximum(self.semantic.similarity(message), 0.0)
+            return scores
+        best = scores.max()
+        return scores / best if best > 0 else scores
+
+    def _meaning(self, text: str) -> np.ndarray | float:
+        """How close in meaning each passage is to ``text``, weighted (nothing without sentence vectors)."""
+        if self.semantic is None:
+            return 0.0
+        return self.tuning.semantic_weight * np.maximum(self.semantic.similarity(text), 0.0)
 
     def _matched(self, number: int, concepts: list[Concept]) -> set[str]:
         """Query concepts found in a passage or in its views."""
