@@ -36,6 +36,12 @@ class Passage:
         """What is indexed as the passage: its headings below the title, its list's lead-in and its text."""
         return "\n".join((*self.headings[1:], self.lead_in, self.text))
 
+    @property
+    def sentences(self) -> tuple[str, ...]:
+        """The passage's sentences when it has more than one (none for a one-sentence passage)."""
+        parts = _SENTENCE_END.split(self.text)
+        return tuple(parts) if len(parts) > 1 else ()
+
 
 def load_corpus(path: Path) -> list[Passage]:
     """Every .md/.txt document under ``path`` (a folder or one file) as passages, in reading order."""

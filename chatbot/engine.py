@@ -29,7 +29,6 @@ _SMALLTALK_REPLIES = {
 }
 # Words that point back to something said before ("is it safe?", "what about the other one").
 _NUMBER_ZIPF = 5.0
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _ANAPHORA = re.compile(r"\b(it|its|that|this|they|them|those|these|there|one|ones|he|she|him|her|his|either|both|same|the procedure|the treatment|the process)\b")
 
 
@@ -364,18 +363,12 @@ def _view_index(retriever: Retriever) -> tuple[Retriever, np.ndarray] | None:
     views = [
         (number, Passage(f"{p.id}?{n}", p.section, text, p.source))
         for number, p in enumerate(retriever.passages)
-        for n, text in enumerate((*p.questions, *_sentences(p.text)))
+        for n, text in enumerate((*p.questions, *p.sentences))
     ]
     if not views:
         return None
     index = Retriever([view for _, view in views], retriever.analyzer, retriever.variant)
     return index, np.array([number for number, _ in views])
-
-
-def _sentences(text: str) -> list[str]:
-    """The sentences of a passage of more than one sentence (none for a one-sentence passage)."""
-    parts = _SENTENCE_END.split(text)
-    return parts if len(parts) > 1 else []
 
 
 def _lists(passages: list[Passage]) -> dict[int, list[int]]:
@@ -384,11 +377,8 @@ def _lists(passages: list[Passage]) -> dict[int, list[int]]:
     for number, p in enumerate(passages):
         if p.bullet and p.lead_in:
             bullets.setdefault((p.section, p.lead_in), []).append(number)
-    return {
-        number: bullets[(p.section, _SENTENCE_END.split(p.text)[-1])]
-        for number, p in enumerate(passages)
-        if not p.bullet and (p.section, _SENTENCE_END.split(p.text)[-1]) in bullets
-    }
+    last_sentence = {number: (p.section, (p.sentences or (p.text,))[-1]) for number, p in enumerate(passages) if not p.bullet}
+    return {number: bullets[key] for number, key in last_sentence.items() if key in bullets}
 
 
 def _related(hits: list[Hit]) -> tuple[str, ...]:

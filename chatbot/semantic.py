@@ -99,7 +99,8 @@ def default_encoder() -> Encoder:
 
 
 class SemanticIndex:
-    """Vectors for each passage's texts: its own text under its headings, and each question listed for it."""
+    """Vectors for each passage's texts: its own text under its headings, each of its sentences when it has
+    several, and each question listed for it."""
 
     def __init__(self, encoder: Encoder, owner: np.ndarray, vectors: np.ndarray, key: str, passage_count: int) -> None:
         self.encoder = encoder
@@ -113,8 +114,9 @@ class SemanticIndex:
     def build(cls, passages: Sequence[Passage], saved: Path | None = None, encoder: Encoder | None = None) -> SemanticIndex:
         """The index over ``passages``, with the vectors saved in ``saved`` when they match, else computed now."""
         encoder = encoder or default_encoder()
-        texts = [text for p in passages for text in (p.search_text, *p.questions)]
-        owner = np.array([n for n, p in enumerate(passages) for _ in (p.search_text, *p.questions)], dtype=np.int64)
+        views = [(n, text) for n, p in enumerate(passages) for text in (p.search_text, *p.sentences, *p.questions)]
+        texts = [text for _, text in views]
+        owner = np.array([n for n, _ in views], dtype=np.int64)
         key = _key(texts)
         vectors = _read(saved, key) if saved else None
         if vectors is None:
