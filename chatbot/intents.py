@@ -10,6 +10,12 @@ _SELF = r"(my|him|her|them|your|our)sel(f|ves)"
 _WHO = r"(my|his|her|their|your)"
 
 # Red flags: someone (the writer or a person they describe) may be in danger now. Each always counts.
+# Medicines and household poisons a child may get into (names a lupus patient keeps at home among them).
+_MEDICINES = (
+    r"pills?|tablets?|capsules?|meds|medicines?|medications?|drugs?|prescriptions?|bleach|cleaners?|detergent|chemicals?|poison|batter(y|ies)"
+    r"|methotrexate|prednisone|prednisolone|steroids?|hydroxychloroquine|plaquenil|cellcept|mycophenolate|azathioprine|imuran|tacrolimus"
+    r"|tylenol|acetaminophen|paracetamol|ibuprofen|advil|motrin|aspirin|naproxen|opioids?|oxycodone|xanax|insulin|iron|vitamins"
+)
 _RED_FLAGS = [
     # suicide and self-harm
     r"suicid\w*|kill(ing)? " + _SELF + r"|end(ing)? (it all|my life|(his|her|their) life|things)|take (my|his|her) (own )?life",
@@ -61,6 +67,9 @@ _RED_FLAGS = [
     # poisoning
     r"(swallowed|ate|eaten|drank|drink|chewed) (a |an |some |the |half a |a whole )?(\w+ )?(battery|batteries|magnet|magnets|bleach|pod|pods|detergent|cleaner|chemicals?|poison|antifreeze|pesticide|rat poison)",
     r"(ate|eaten|swallowed|took|got into) (some |a few )?(of )?(my|his|her|their|the|grandma'?s|grandpa'?s|mom'?s|dad'?s) (\w+ )?(pills|tablets|meds|medication|medicine|prednisone|tylenol)|took \d+ (\w+ )?(pills|tablets|tylenol|advil|ibuprofen|aspirin|sleeping pills|xanax)",
+    # Pills are taken, not eaten: eating, chewing or swallowing a number of them, or a child getting into them.
+    r"(ate|eaten|chewed|chewing|swallowed|swallowing) (a |one |two |three |four |five |a few |a couple( of)? |several |some |\d+ |half (a |the )?(bottle |pack |packet )?(of )?)?(\w+ )?(pills?|tablets?|capsules?|gummies)",
+    r"(toddler|baby|infant|child|kid|kiddo|little one|son|daughter|grandson|granddaughter|nephew|niece|puppy|dog) .{0,40}\b(got into|getting into|ate|eaten|eating|chewed|chewing|swallowed|swallowing|drank|drinking|licked|licking) .{0,45}\b(" + _MEDICINES + r")",
     # asking for emergency help
     r"(this|it) is an emergency|it'?s an emergency|medical emergency|(need|call|get|send) (an )?ambulance|call (911|999|112)|(i'?m|i am|he'?s|she'?s|is) dying",
 ]
