@@ -29,6 +29,9 @@ _SMALLTALK_REPLIES = {
 }
 # Words that point back to something said before ("is it safe?", "what about the other one").
 _NUMBER_ZIPF = 5.0
+# A question that asks for a number ("how many", "what percentage") is answered only by a passage that gives one.
+_ASKS_NUMBER = re.compile(r"\b(how many|what (percent|percentage|proportion|fraction|share|number)|percentage of|(success|survival) rates?)\b")
+_GIVES_NUMBER = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twice|several|dozens?|hundreds?|thousands?|millions?|percent)\b")
 _ANAPHORA = re.compile(r"\b(it|its|that|this|they|them|those|these|there|one|ones|he|she|him|her|his|either|both|same|the procedure|the treatment|the process)\b")
 
 
@@ -110,6 +113,7 @@ class ChatEngine:
         self._longest_topic = max(map(len, self.out_of_scope), default=0)
         self._lists = _lists(retriever.passages)
         self._numbers = {p.id: number for number, p in enumerate(retriever.passages)}
+        self._gives_number = np.array([bool(_GIVES_NUMBER.search(normalize(p.text))) for p in retriever.passages])
 
     @classmethod
     def from_corpus(cls, path: Path, tuning: Tuning | None = None, semantic: bool = True) -> ChatEngine:
@@ -164,6 +168,10 @@ class ChatEngine:
             # The earlier question's words count towards coverage too, at the same discount.
             concepts = concepts + earlier_concepts
             weights = weights + [w * tuning.history_weight for w in self._weights(earlier_concepts, self._topics(earlier)[1])]
+        if _ASKS_NUMBER.search(normalize(message)):
+            scores = np.where(self._gives_number, scores, 0.0)
+            if not scores.any():
+                return [], False
         # Whether to answer is a matter of the words the passage to be shown contains: closeness in meaning
         # alone also finds passages on the wrong topic.
         if self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage:

@@ -122,6 +122,7 @@ def test_a_greeting_with_a_question_is_answered(engine, message):
         "can my cat catch lupus from me",
         "how many MSC infusions does a patient get, and how many cells per kg",
         "how long is the recovery after the transplant",
+        "can you recommend a good rheumatologist in boston",
     ],
 )
 def test_questions_the_article_does_not_answer_are_declined(engine, message):
@@ -204,6 +205,13 @@ def test_everyday_chatter_around_a_question_does_not_change_its_answer(engine, c
     plain = engine.reply(question)
     wrapped = engine.reply(chatter.format(question))
     assert wrapped.kind == "answer" and wrapped.passages[0].passage == plain.passages[0].passage
+
+
+def test_a_question_asking_for_a_number_is_answered_only_by_a_passage_that_gives_one(engine):
+    reply = engine.reply("how many different kinds of stem cell treatment are there for lupus")
+    assert reply.kind == "answer" and "two main approaches" in reply.passages[0].passage.text
+    for question in ["what percentage of patients stay in remission after AHSCT", "how many infusions of MSCs does a patient need"]:
+        assert engine.reply(question).kind == "no_match"
 
 
 def test_an_unrelated_history_does_not_hijack_a_standalone_question(engine):
