@@ -92,6 +92,7 @@ def test_emergency_guidance_names_an_emergency_number_and_a_crisis_line():
         ("who am i talking to, is this a real person?", "about"),
         ("help", "help"),
         ("what can I ask you?", "help"),
+        ("what kind of things can you help me with?", "help"),
     ],
 )
 def test_small_talk_gets_a_fixed_reply_with_suggestions(engine, message, kind):
@@ -141,6 +142,7 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("how are MSCs given", "infused intravenously"),
         ("hematopoetic stem cells where found", "Found in bone marrow or blood"),
         ("will i be able to take less prednisone", "Lower the need for steroids"),
+        ("would my rash and achy joints go away", "Reduction or elimination of lupus symptoms"),
         ("should i talk to my rheumatologist", "Consulting a rheumatologist"),
     ],
 )
