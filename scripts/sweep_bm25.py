@@ -24,7 +24,7 @@ def main(path: str) -> None:
     print(f"{'variant':<6} {'k1':>4} {'b':>5} {'hit@1':>6} {'mrr@5':>6} {'decline':>7}")
     for variant, k1, b in itertools.product(("okapi", "plus", "l"), (0.9, 1.2, 1.5), (0.3, 0.5, 0.75)):
         retriever = Retriever(base.retriever.passages, base.retriever.analyzer, variant=variant, k1=k1, b=b)
-        engine = ChatEngine(retriever, Tuning(), base.out_of_scope)
+        engine = ChatEngine(retriever, Tuning(), base.out_of_scope, base.semantic)
         kinds = evaluate(engine, cases).kinds
         ranked = [kinds["answer"], kinds["followup"]]
         n = sum(k.total for k in ranked)
