@@ -37,12 +37,19 @@ class _Gunicorn(BaseApplication):
             "proc_name": "chatbot",
             # No runtime control socket: nothing uses it, and instances on one host would share its path.
             "control_socket_disable": True,
+            # Each worker loads the sentence model once it has forked, before its first request (about 0.3 s).
+            "post_worker_init": self._warm_up,
         }
         for key, value in settings.items():
             self.cfg.set(key, value)
 
     def load(self):
         return self.application
+
+    def _warm_up(self, worker) -> None:
+        engine = self.application.extensions["chatbot"]
+        if engine.semantic is not None:
+            engine.semantic.encoder.encode(["warm up"])
 
 
 def serve(config: Config) -> int:
