@@ -29,6 +29,9 @@ _SMALLTALK_REPLIES = {
 }
 # Words that point back to something said before ("is it safe?", "what about the other one").
 _NUMBER_ZIPF = 5.0
+# Words that tell what the asker has been through, not what they ask about: "tried methotrexate", "been on steroids".
+_LIST_WORDS = frozenset(("and", "or", "then", "also", "plus", "even"))
+_HISTORY_CUE = re.compile(r"\b(tried|took|taken|been on|was on|were on|im on|i m on|failed|responded to|respond to|stopped|despite|after years of)\b")
 # A question that asks for a number ("how many", "what percentage") is answered only by a passage that gives one.
 _ASKS_NUMBER = re.compile(r"\b(how many|what (percent|percentage|proportion|fraction|share|number)|percentage of|(success|survival) rates?)\b")
 _GIVES_NUMBER = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twice|several|dozens?|hundreds?|thousands?|millions?|percent)\b")
@@ -55,6 +58,7 @@ class Tuning:
     view_weight: float = 1.0  # how much a passage's best-matching view (a listed question, a sentence) adds to its score
     semantic_weight: float = 0.5  # how much closeness in meaning adds to a passage's word score (scaled to the best's)
     min_similarity: float = 0.3  # a question whose meaning is no closer than this to any passage is declined
+    covering_band: float = 0.95  # among passages this close to the best, the one containing most of the question goes first
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,7 @@ class ChatEngine:
         self,
         retriever: Retriever,
         tuning: Tuning | None = None,
-        out_of_scope: set[tuple[str, ...]] | None = None,
+        out_of_scope: dict[tuple[str, ...], str] | None = None,
         semantic: SemanticIndex | None = None,
     ) -> None:
         self.retriever = retriever
@@ -109,7 +113,7 @@ class ChatEngine:
         # of a question's words a passage covers; only passages that have listed questions need a set.
         self._question_terms = {n: frozenset(retriever.analyzer.tokens(" ".join(p.questions))) for n, p in enumerate(retriever.passages) if p.questions}
         # Topics the corpus does not cover: phrases of stems, minus any the corpus itself uses.
-        self.out_of_scope = {p for p in (out_of_scope or set()) if len(p) > 1 or not retriever.knows(p[0])}
+        self.out_of_scope = {p: group for p, group in (out_of_scope or {}).items() if len(p) > 1 or not retriever.knows(p[0])}
         self._longest_topic = max(map(len, self.out_of_scope), default=0)
         self._lists = _lists(retriever.passages)
         self._numbers = {p.id: number for number, p in enumerate(retriever.passages)}
@@ -172,6 +176,7 @@ class ChatEngine:
             scores = np.where(self._gives_number, scores, 0.0)
             if not scores.any():
                 return [], False
+        scores = self._prefer_covering(scores, concepts, weights)
         # Whether to answer is a matter of the words the passage to be shown contains: closeness in meaning
         # alone also finds passages on the wrong topic.
         if self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage:
@@ -179,6 +184,25 @@ class ChatEngine:
         order = self._expand_lead_in(retriever.top(scores, tuning.max_passages + 1), scores)[: tuning.max_passages]
         hits = [Hit(retriever.passages[i], float(scores[i]), retriever.matched(i, concepts)) for i in order]
         return [h for h in hits if h.matched or h is hits[0]], self._about_list(order[0], concepts, weights)
+
+    def _prefer_covering(self, scores: np.ndarray, concepts: list[Concept], weights: list[float]) -> np.ndarray:
+        """Scores where, of the passages within ``covering_band`` of the best, the one that contains most of the
+        question's informative weight is the best: words found all over the corpus ("stem cell therapy for lupus")
+        and closeness in meaning can bring a passage level with the one that names what is asked ("GVHD")."""
+        best = scores.max()
+        close = np.flatnonzero(scores >= self.tuning.covering_band * best)
+        if best <= 0 or len(close) < 2:
+            return scores
+
+        def contained(number: int) -> float:
+            found = self._matched(number, concepts)
+            return sum(w for c, w in zip(concepts, weights) if c.surface in found)
+
+        first = max(close, key=lambda n: (contained(int(n)), scores[n]))
+        if scores[first] < best:
+            scores = scores.copy()
+            scores[first] = np.nextafter(best, np.inf)
+        return scores
 
     def _score(self, concepts: list[Concept]) -> np.ndarray:
         """Each passage's BM25 score plus the best score among its views (its questions and sentences)."""
@@ -306,21 +330,29 @@ class ChatEngine:
         return self.views is not None and self.views[0].knows(term)
 
     def _topics(self, message: str) -> tuple[int, set[str]]:
-        """How many out-of-scope topics the message names, and the words that name them."""
+        """How many out-of-scope topics the message asks about (three drug names are one topic), and the words
+        that name them. A topic told as the asker's history ("I've tried methotrexate and rituximab") is not
+        asked about."""
         found = words(message)
         stems = [stem(w) for w in found]
-        count, covered = 0, set()
-        start = 0
+        groups, covered = set(), set()
+        start, history_end = 0, -1  # history_end: where the last topic told as history ended
         while start < len(stems):
             for n in range(min(self._longest_topic, len(stems) - start), 0, -1):
-                if tuple(stems[start : start + n]) in self.out_of_scope:
-                    count += 1
+                group = self.out_of_scope.get(tuple(stems[start : start + n]))
+                if group is not None:
+                    before = found[max(0, start - 3) : start]
+                    listed = history_end >= 0 and all(w in _LIST_WORDS for w in found[history_end:start])
+                    if listed or _HISTORY_CUE.search(" ".join(before)):
+                        history_end = start + n
+                    else:
+                        groups.add(group)
                     covered.update(found[start : start + n])
                     start += n
                     break
             else:
                 start += 1
-        return count, covered
+        return len(groups), covered
 
     def _coverage(self, concepts: list[Concept], weights: list[float], uncovered: float, scores: np.ndarray) -> float:
         """Share of the question's informative weight that its best passage contains.
@@ -350,16 +382,18 @@ def _zipf(surface: list[str]) -> float:
     return max((_NUMBER_ZIPF if w.isdigit() else frequencies.get(w, 0.0) for w in surface), default=0.0)
 
 
-def load_topics(path: Path) -> set[tuple[str, ...]]:
-    """Out-of-scope topics from ``path`` ("name: phrase, phrase" lines) as phrases of stems; no file, no topics."""
+def load_topics(path: Path) -> dict[tuple[str, ...], str]:
+    """Out-of-scope topics from ``path`` ("name: phrase, phrase" lines): each phrase as stems -> its group's name.
+    No file, no topics."""
     if not path.exists():
-        return set()
-    topics = set()
+        return {}
+    topics = {}
     for raw in read_text(path).splitlines():
         line = raw.split("#", 1)[0]
         if ":" in line:
-            topics.update(tuple(stem(w) for w in words(p)) for p in line.split(":", 1)[1].split(","))
-    return {t for t in topics if t}
+            group, phrases = line.split(":", 1)
+            topics.update((tuple(stem(w) for w in words(p)), group.strip()) for p in phrases.split(","))
+    return {phrase: group for phrase, group in topics.items() if phrase}
 
 
 def _view_index(retriever: Retriever) -> tuple[Retriever, np.ndarray] | None:

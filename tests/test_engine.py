@@ -209,6 +209,28 @@ def test_everyday_chatter_around_a_question_does_not_change_its_answer(engine, c
     assert wrapped.kind == "answer" and wrapped.passages[0].passage == plain.passages[0].passage
 
 
+def test_of_passages_nearly_level_the_one_that_names_what_is_asked_goes_first(engine):
+    # "stem cell therapy for lupus" is in many passages; only one names GVHD.
+    reply = engine.reply("is gvhd a thing with stem cell therapy for lupus")
+    assert reply.kind == "answer" and reply.passages[0].passage.text.startswith("Graft-versus-host")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my lupus hasn't responded to methotrexate, mycophenolate or rituximab, am I a candidate for stem cells",
+        "I've been on hydroxychloroquine and prednisone for years and my lupus is still severe, is stem cell therapy an option",
+    ],
+)
+def test_drugs_told_as_the_askers_history_do_not_make_the_question_out_of_scope(engine, question):
+    assert engine.reply(question).kind == "answer"
+
+
+@pytest.mark.parametrize("question", ["can I take ibuprofen after AHSCT", "does rituximab, belimumab or methotrexate work better than stem cells"])
+def test_drugs_asked_about_are_still_out_of_scope(engine, question):
+    assert engine.reply(question).kind == "no_match"
+
+
 def test_a_question_asking_for_a_number_is_answered_only_by_a_passage_that_gives_one(engine):
     reply = engine.reply("how many different kinds of stem cell treatment are there for lupus")
     assert reply.kind == "answer" and "two main approaches" in reply.passages[0].passage.text
