@@ -32,7 +32,7 @@ def test_question_sets_stay_above_their_floors(figures, name, kind, measure):
     assert figures[name][kind][measure] >= floor, f"{name}: {kind} {measure} fell below {floor}"
 
 
-@pytest.mark.parametrize("name", ["tuning.jsonl", "validation_a.jsonl", "validation_b.jsonl", "blind.jsonl", "blind2.jsonl"])
+@pytest.mark.parametrize("name", ["tuning.jsonl", "validation_a.jsonl", "validation_b.jsonl", "blind.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl"])
 def test_question_sets_are_valid_against_the_corpus(engine, name):
     cases = load_cases(EVAL_DIR / name)
     texts = [fold(p.text) for p in engine.retriever.passages]
