@@ -56,9 +56,9 @@ class Tuning:
     uncommon_word_weight: float = 0.5  # an English word the corpus does not use, of middling frequency
     unmatched_everyday: float = 0.0  # share of its weight an everyday word keeps when the best passage lacks it
     view_weight: float = 1.0  # how much a passage's best-matching view (a listed question, a sentence) adds to its score
-    semantic_weight: float = 0.5  # how much closeness in meaning adds to a passage's word score (scaled to the best's)
+    semantic_weight: float = 0.75  # how much closeness in meaning adds to a passage's word score (scaled to the best's)
     min_similarity: float = 0.3  # a question whose meaning is no closer than this to any passage is declined
-    covering_band: float = 0.95  # among passages this close to the best, the one containing most of the question goes first
+    covering_band: float = 0.925  # among passages this close to the best, the one containing most of the question goes first
 
 
 @dataclass(frozen=True)
