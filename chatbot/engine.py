@@ -29,9 +29,10 @@ _SMALLTALK_REPLIES = {
 }
 # Words that point back to something said before ("is it safe?", "what about the other one").
 _NUMBER_ZIPF = 5.0
-# Words that tell what the asker has been through, not what they ask about: "tried methotrexate", "been on steroids".
+# Words that tell what the asker has been through, not what they ask about: "tried methotrexate", "been on
+# steroids" ("I'm on" reads "i on": contractions are cut); and the words that join a list of such things.
+_HISTORY_CUE = re.compile(r"\b(tried|took|taken|been on|was on|were on|im on|i on|currently on|failed|responded to|respond to|stopped|despite|after years of)\b")
 _LIST_WORDS = frozenset(("and", "or", "then", "also", "plus", "even"))
-_HISTORY_CUE = re.compile(r"\b(tried|took|taken|been on|was on|were on|im on|i m on|failed|responded to|respond to|stopped|despite|after years of)\b")
 # A question that asks for a number ("how many", "what percentage") is answered only by a passage that gives one.
 _ASKS_NUMBER = re.compile(r"\b(how many|what (percent|percentage|proportion|fraction|share|number)|percentage of|(success|survival) rates?)\b")
 _GIVES_NUMBER = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twice|several|dozens?|hundreds?|thousands?|millions?|percent)\b")
