@@ -169,11 +169,11 @@ def cmd_eval(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_embed(args: argparse.Namespace, config: Config) -> int:
-    from .corpus import load_corpus
+    from .corpus import corpus_folder, load_corpus
     from .semantic import EMBEDDINGS_FILE, SemanticIndex
 
     passages = load_corpus(config.corpus)
-    target = (config.corpus if config.corpus.is_dir() else config.corpus.parent) / EMBEDDINGS_FILE
+    target = corpus_folder(config.corpus) / EMBEDDINGS_FILE
     index = SemanticIndex.build(passages)
     index.save(target)
     print(f"saved {len(index.owner)} sentence vectors for {len(passages)} passages to {target}")

@@ -43,6 +43,13 @@ class Passage:
         return tuple(parts) if len(parts) > 1 else ()
 
 
+def corpus_folder(path: Path) -> Path:
+    """The folder that holds a corpus and its side files (synonyms, questions' vectors...): ``path`` itself, or
+    the folder of a single-file corpus."""
+    path = Path(path)
+    return path if path.is_dir() else path.parent
+
+
 def load_corpus(path: Path) -> list[Passage]:
     """Every .md/.txt document under ``path`` (a folder or one file) as passages, in reading order."""
     path = Path(path)

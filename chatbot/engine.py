@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from . import messages
-from .corpus import Passage, load_corpus, read_text
+from .corpus import Passage, corpus_folder, load_corpus, read_text
 from .intents import is_emergency, smalltalk_kind
 from .retriever import Hit, Retriever
 from .semantic import EMBEDDINGS_FILE, SemanticIndex
@@ -125,7 +125,7 @@ class ChatEngine:
         """Load the corpus (and its synonyms, out-of-scope topics and saved sentence vectors, if any) and index it."""
         path = Path(path)
         passages = load_corpus(path)
-        folder = path if path.is_dir() else path.parent
+        folder = corpus_folder(path)
         synonyms = load_synonyms(folder / SYNONYMS_FILE)
         vocabulary = {w for p in passages for w in words(" ".join((p.search_text, *p.questions)))} | synonyms.vocabulary
         analyzer = Analyzer(synonyms, Speller(vocabulary))
@@ -165,7 +165,8 @@ class ChatEngine:
         earlier = self._earlier_turn(history)
         if not earlier and self.semantic is not None and self.semantic.similarity(message).max() < tuning.min_similarity:
             return [], False  # nothing in the corpus is about anything like this
-        if earlier and (_ANAPHORA.search(normalize(message)) or self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage):
+        text = normalize(message)
+        if earlier and (_ANAPHORA.search(text) or self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage):
             earlier_concepts = retriever.analyzer.concepts(earlier)
             # The earlier turn's words add their own scores; the follow-up's meaning is read with the earlier
             # question before it ("where do they come from" after "what are MSCs").
@@ -173,7 +174,7 @@ class ChatEngine:
             # The earlier question's words count towards coverage too, at the same discount.
             concepts = concepts + earlier_concepts
             weights = weights + [w * tuning.history_weight for w in self._weights(earlier_concepts, self._topics(earlier)[1])]
-        if _ASKS_NUMBER.search(normalize(message)):
+        if _ASKS_NUMBER.search(text):
             scores = np.where(self._gives_number, scores, 0.0)
             if not scores.any():
                 return [], False
