@@ -14,7 +14,7 @@ import numpy as np
 from . import messages
 from .corpus import Passage, corpus_folder, load_corpus, read_text
 from .intents import is_emergency, smalltalk_kind
-from .retriever import Hit, Retriever
+from .retriever import Hit, Retriever, mean_of_best
 from .semantic import EMBEDDINGS_FILE, SemanticIndex
 from .text import SYNONYMS_FILE, Analyzer, Concept, Speller, english_frequencies, load_synonyms, normalize, stem, words
 
@@ -56,10 +56,11 @@ class Tuning:
     rare_word_weight: float = 1.0  # a word neither the corpus nor everyday English uses (a name, a jargon word)
     uncommon_word_weight: float = 0.5  # an English word the corpus does not use, of middling frequency
     unmatched_everyday: float = 0.0  # share of its weight an everyday word keeps when the best passage lacks it
-    view_weight: float = 1.0  # how much a passage's best-matching view (a listed question, a sentence) adds to its score
+    view_weight: float = 1.0  # how much a passage's best-matching views (listed questions, sentences) add to its score
+    view_votes: int = 3  # a passage's views score as the mean of its this many best, in words and in meaning
     semantic_weight: float = 0.75  # how much closeness in meaning adds to a passage's word score (scaled to the best's)
     min_similarity: float = 0.3  # a question whose meaning is no closer than this to any passage is declined
-    covering_band: float = 0.925  # among passages this close to the best, the one containing most of the question goes first
+    covering_band: float = 0.95  # among passages this close to the best, the one containing most of the question goes first
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,8 @@ class ChatEngine:
         synonyms = load_synonyms(folder / SYNONYMS_FILE)
         vocabulary = {w for p in passages for w in words(" ".join((p.search_text, *p.questions)))} | synonyms.vocabulary
         analyzer = Analyzer(synonyms, Speller(vocabulary))
-        meanings = SemanticIndex.build(passages, folder / EMBEDDINGS_FILE) if semantic else None
+        votes = (tuning or Tuning()).view_votes
+        meanings = SemanticIndex.build(passages, folder / EMBEDDINGS_FILE, votes=votes) if semantic else None
         return cls(Retriever(passages, analyzer), tuning, load_topics(folder / OUT_OF_SCOPE_FILE), meanings)
 
     @property
@@ -168,9 +170,11 @@ class ChatEngine:
         text = normalize(message)
         if earlier and (_ANAPHORA.search(text) or self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage):
             earlier_concepts = retriever.analyzer.concepts(earlier)
-            # The earlier turn's words add their own scores; the follow-up's meaning is read with the earlier
-            # question before it ("where do they come from" after "what are MSCs").
-            scores = words_score + tuning.history_weight * self._words(earlier_concepts) + self._meaning(f"{earlier} {message}")
+            # The earlier turn's words add their own scores. The follow-up's meaning is its own ("how risky is
+            # it") and read with the earlier question before it ("where do they come from" after "what are
+            # MSCs"), half each.
+            meaning = (self._meaning(message) + self._meaning(f"{earlier} {message}")) / 2
+            scores = words_score + tuning.history_weight * self._words(earlier_concepts) + meaning
             # The earlier question's words count towards coverage too, at the same discount.
             concepts = concepts + earlier_concepts
             weights = weights + [w * tuning.history_weight for w in self._weights(earlier_concepts, self._topics(earlier)[1])]
@@ -207,13 +211,14 @@ class ChatEngine:
         return scores
 
     def _score(self, concepts: list[Concept]) -> np.ndarray:
-        """Each passage's BM25 score plus the best score among its views (its questions and sentences)."""
+        """Each passage's BM25 score plus the mean score of its best few views (its questions and sentences)."""
         scores = self.retriever.score(concepts)
         if self.views is None:
             return scores
-        index, owner = self.views
-        best = np.zeros_like(scores)
-        np.maximum.at(best, owner, index.score(concepts))
+        index, owner, sizes = self.views
+        view_scores = index.score(concepts)
+        touched = np.flatnonzero(view_scores)  # the views the question shares no word with score 0
+        best = mean_of_best(view_scores[touched], owner[touched], sizes, self.tuning.view_votes)
         return scores + self.tuning.view_weight * best
 
     def _words(self, concepts: list[Concept]) -> np.ndarray:
@@ -398,8 +403,8 @@ def load_topics(path: Path) -> dict[tuple[str, ...], str]:
     return {phrase: group for phrase, group in topics.items() if phrase}
 
 
-def _view_index(retriever: Retriever) -> tuple[Retriever, np.ndarray] | None:
-    """A BM25 index over short views of the passages, and each view's passage number.
+def _view_index(retriever: Retriever) -> tuple[Retriever, np.ndarray, np.ndarray] | None:
+    """A BM25 index over short views of the passages, each view's passage number and each passage's view count.
 
     The views are the questions listed for a passage and, for a passage of several sentences, each
     sentence: a question that matches one of them well is not drowned by the rest of a long paragraph.
@@ -412,7 +417,8 @@ def _view_index(retriever: Retriever) -> tuple[Retriever, np.ndarray] | None:
     if not views:
         return None
     index = Retriever([view for _, view in views], retriever.analyzer, retriever.variant)
-    return index, np.array([number for number, _ in views])
+    owner = np.array([number for number, _ in views])
+    return index, owner, np.bincount(owner, minlength=retriever.doc_count)
 
 
 def _lists(passages: list[Passage]) -> dict[int, list[int]]:

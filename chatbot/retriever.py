@@ -231,3 +231,20 @@ class Retriever:
             if matched:
                 hits.append(Hit(self.passages[number], float(scores[number]), matched))
         return hits
+
+
+def mean_of_best(values: np.ndarray, owner: np.ndarray, sizes: np.ndarray, k: int) -> np.ndarray:
+    """Each group's mean of its ``k`` best values (of all of them when it has fewer).
+
+    ``owner`` gives each value's group and ``sizes`` each group's full size: values left out (zero BM25
+    scores, say) count as zeros. Several of a passage's views that match a question outvote one that
+    matches by chance.
+    """
+    count = len(sizes)
+    order = np.lexsort((-values, owner))  # by group, best value first
+    grouped = owner[order]
+    rank = np.arange(len(order)) - np.searchsorted(grouped, np.arange(count))[grouped]
+    best = rank < k
+    sums = np.bincount(grouped[best], weights=values[order][best], minlength=count)
+    return sums / np.maximum(np.minimum(sizes, k), 1)
+

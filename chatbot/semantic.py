@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from .corpus import Passage
+from .retriever import mean_of_best
 from .text import DATA_DIR
 
 MODEL_DIR = DATA_DIR / "minilm"
@@ -100,18 +101,21 @@ def default_encoder() -> Encoder:
 
 class SemanticIndex:
     """Vectors for each passage's texts: its own text under its headings, each of its sentences when it has
-    several, and each question listed for it."""
+    several, and each question listed for it. A passage's closeness to a question is the mean of its ``votes``
+    closest texts."""
 
-    def __init__(self, encoder: Encoder, owner: np.ndarray, vectors: np.ndarray, key: str, passage_count: int) -> None:
+    def __init__(self, encoder: Encoder, owner: np.ndarray, vectors: np.ndarray, key: str, passage_count: int, votes: int = 3) -> None:
         self.encoder = encoder
         self.owner = owner
         self.vectors = vectors
         self.key = key
         self.passage_count = passage_count
+        self.votes = votes
+        self._sizes = np.bincount(owner, minlength=passage_count)
         self.similarity = lru_cache(maxsize=4096)(self._similarity)
 
     @classmethod
-    def build(cls, passages: Sequence[Passage], saved: Path | None = None, encoder: Encoder | None = None) -> SemanticIndex:
+    def build(cls, passages: Sequence[Passage], saved: Path | None = None, encoder: Encoder | None = None, votes: int = 3) -> SemanticIndex:
         """The index over ``passages``, with the vectors saved in ``saved`` when they match, else computed now."""
         encoder = encoder or default_encoder()
         views = [(n, text) for n, p in enumerate(passages) for text in (p.search_text, *p.sentences, *p.questions)]
@@ -124,7 +128,7 @@ class SemanticIndex:
                 log.info("computing %d sentence vectors (run 'python -m chatbot embed' to save them in %s)", len(texts), saved)
             vectors = encoder.encode(texts)
         # Half precision, whether computed or read: the same scores either way, half the memory.
-        return cls(encoder, owner, vectors.astype(np.float16).astype(np.float32), key, len(passages))
+        return cls(encoder, owner, vectors.astype(np.float16).astype(np.float32), key, len(passages), votes)
 
     def save(self, path: Path) -> None:
         """Write the vectors (half precision) with the key that says which texts they belong to."""
@@ -132,12 +136,11 @@ class SemanticIndex:
             np.savez_compressed(out, key=np.array(self.key), vectors=self.vectors.astype(np.float16))
 
     def _similarity(self, text: str) -> np.ndarray:
-        """Each passage's best cosine similarity to ``text`` among its texts (read-only; cached per text)."""
+        """Each passage's mean cosine similarity to ``text`` over its closest texts (read-only; cached per text)."""
         sims = self.vectors @ self.encoder.encode([text])[0]
-        best = np.full(self.passage_count, -1.0, dtype=np.float32)
-        np.maximum.at(best, self.owner, sims)
-        best.setflags(write=False)
-        return best
+        closeness = mean_of_best(sims, self.owner, self._sizes, self.votes).astype(np.float32)
+        closeness.setflags(write=False)
+        return closeness
 
 
 def _key(texts: Sequence[str]) -> str:

@@ -11,12 +11,17 @@ from chatbot.evaluation import evaluate, fold, load_cases
 EVAL_DIR = Path(__file__).parent / "eval"
 # The figures reached on each set (README, "Answer quality"), less a small margin: a change that costs a
 # question or two more than that fails here. The tuning set was tuned on; the two validation sets were
-# written without seeing the engine and used to choose between changes.
+# written without seeing the engine and used to choose between changes; the earlier blind sets were run
+# once as written and have been read since.
 MEASURES = [("answer", "hit@1"), ("answer", "mrr@5"), ("followup", "hit@1"), ("no_match", "accuracy"), ("smalltalk", "accuracy"), ("emergency", "accuracy")]
 FLOORS = {
-    "tuning.jsonl": (0.93, 0.95, 0.92, 0.97, 1.0, 1.0),
-    "validation_a.jsonl": (0.89, 0.91, 0.70, 0.85, 1.0, 1.0),
-    "validation_b.jsonl": (0.83, 0.87, 0.85, 0.90, 1.0, 1.0),
+    "tuning.jsonl": (0.94, 0.96, 0.92, 0.97, 1.0, 1.0),
+    "validation_a.jsonl": (0.88, 0.91, 0.70, 0.85, 1.0, 1.0),
+    "validation_b.jsonl": (0.86, 0.89, 0.80, 0.95, 1.0, 1.0),
+    "blind.jsonl": (0.88, 0.91, 0.84, 0.90, 1.0, 1.0),
+    "blind2.jsonl": (0.90, 0.93, 0.55, 0.95, 1.0, 1.0),
+    "blind3.jsonl": (0.84, 0.89, 0.73, 0.95, 1.0, 1.0),
+    "blind4.jsonl": (0.84, 0.88, 0.73, 0.90, 1.0, 1.0),
 }
 
 
@@ -32,7 +37,7 @@ def test_question_sets_stay_above_their_floors(figures, name, kind, measure):
     assert figures[name][kind][measure] >= floor, f"{name}: {kind} {measure} fell below {floor}"
 
 
-@pytest.mark.parametrize("name", ["tuning.jsonl", "validation_a.jsonl", "validation_b.jsonl", "blind.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl"])
+@pytest.mark.parametrize("name", ["tuning.jsonl", "validation_a.jsonl", "validation_b.jsonl", "blind.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl"])
 def test_question_sets_are_valid_against_the_corpus(engine, name):
     cases = load_cases(EVAL_DIR / name)
     texts = [fold(p.text) for p in engine.retriever.passages]
