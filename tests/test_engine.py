@@ -102,7 +102,7 @@ def test_small_talk_gets_a_fixed_reply_with_suggestions(engine, message, kind):
     assert reply.suggestions and all(s in messages.SUGGESTIONS for s in reply.suggestions)
 
 
-@pytest.mark.parametrize("message", ["hi, what are the risks of AHSCT?", "thanks! and how much does it cost?"])
+@pytest.mark.parametrize("message", ["hi, what are the risks of AHSCT?", "thanks! and how much does it cost?", "ok and what are the options"])
 def test_a_greeting_with_a_question_is_answered(engine, message):
     assert engine.reply(message).kind == "answer"
 
