@@ -45,7 +45,7 @@ _RED_FLAGS = [
     r"(is |are |'s )?having a heart attack|(crushing|severe|sharp|bad|tight|heavy|squeezing) (chest|pain in (my|his|her|the) chest)|chest (pain|pains|tightness|hurts|is tight|pressure)|pain in (my|his|her|the) chest|(clutching|clutches|grabbing|holding) (my|his|her|their) chest|chest feels (tight|heavy|crushed)|heart (is )?racing",
     r"short(ness)? of breath|blood in (my|his|her|the) (vomit|stool|urine)|uncontroll(ed|able) bleeding",
     # bleeding
-    r"bleeding (really |very |so |too )?(heavily|badly|a lot|so much|won'?t stop|that won'?t stop|wont stop|everywhere|profusely|nonstop|non stop)|(won'?t|wont|doesn'?t|can'?t) stop bleeding|bleeding .{0,25}(won'?t|wont|doesn'?t|will not|not) stop|severe bleeding|(lots|lot|pool) of blood|blood everywhere|(coughing|cough|vomiting|throwing) (up )?blood",
+    r"bleeding (really |very |so |too )?(heavily|badly|a lot|so much|won'?t stop|that won'?t stop|wont stop|everywhere|profusely|nonstop|non stop)|(won'?t|wont|doesn'?t|can'?t) stop bleeding|bleeding .{0,25}(won'?t|wont|doesn'?t|will not|not) stop|severe bleeding|(lots|lot|pool) of blood|blood everywhere|(coughing|cough|coughed|coughs|vomiting|vomited|throwing|threw|spitting|spat|puking|puked) (up )?((a )?(lots?|loads?|bits?|little|some|bunch|tons?|fair bit|load) (of )?)?(bright )?(red )?blood",
     # suicide and self-harm, said indirectly
     r"can'?t (do|take) (this|it) any ?more|want (it all|everything|the pain|this) to (stop|end)|give up for good|(what'?s|whats|there'?s no|no) (the )?point( in| of)? (living|going on|anymore|trying)|see the point (in|of) living",
     r"(pills|meds|tablets) (saved|stored|stockpiled|hidden) up|enough (pills|meds|tablets) to|how many (of )?(my |his |her )?(pills|tablets|meds) (it )?(would|will) (take|kill)|(has|have|got|bought) a gun|(the |a )?rope (is )?ready|have the rope",
@@ -103,10 +103,10 @@ _CUES = {
     r"|what can i ask( you)?|what (kind of |sort of |type of )?(things|stuff|questions|topics) can (you|u) help( me)? with|what can (you|u) help( me)? with|how can (you|u) help( me)?|what (kind of |sort of |type of )?(questions|things|stuff|topics) can (you|u) answer|what (topics|subjects|things) do (you|u) cover|what do (you|u) cover|how do i use (this|it)|what (questions|topics) (can|do) (you|u) answer|menu",
     "goodbye": r"bye+|goodbye|cya|see ya|gtg|g2g|bye for now|talk (to you )?later|ttyl|catch you later|gotta go|got to go|good bye|bye bye|see (you|ya|u)( later| soon)?|farewell|later|that'?s all|i'?m done|have a (good|nice|great) (day|one|night)|good ?night|take care|no thanks|never ?mind|nothing else|that'?s it|all good",
     "greeting": r"hi+|hello+|hey+|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|(is )?(any ?one|any ?body|someone|somebody) (there|here|home|around)|(u|you) there|how are (you|u)( doing| today)?|how('?s| is) it going|what'?s up|sup|nice to meet (you|u)|are (you|u) there",
-    "thanks": r"thanks?( you)?|thx|ty|thank u|thankyou|cheers|much appreciated|appreciate (it|that|you)|that (really )?help(s|ed)|(very |really |so )?helpful|great|ok(ay)?|cool|perfect|got it|awesome|nice|good to know|understood|good job|well done|(you'?re|you are) (great|awesome|helpful|amazing|the best)",
+    "thanks": r"thanks?( you)?|thx|ty|thank u|thankyou|cheers|much appreciated|appreciate (it|that|you)|(that|this|you|you'?ve|it)( (really|actually|truly|totally|honestly|so|has|have))* help(s|ed)|(very |really |so )?helpful|great|ok(ay)?|cool|perfect|got it|awesome|nice|good to know|understood|good job|well done|(you'?re|you are) (great|awesome|helpful|amazing|the best)",
 }
 _CUE = re.compile("|".join(rf"\b(?P<{kind}>{p})\b" for kind, p in _CUES.items()))
-_FILLER = frozenset(words("please pls plz again so much very really lot bot chatbot there everyone anyone all for the your that this it and you u ur k kk ok okay oh well just then guys folks friend lol haha hmm um uh yes yeah yep no nope doctor doc mate buddy pal dear"))
+_FILLER = frozenset(words("please pls plz again so much very really lot bot chatbot there everyone anyone all for the your that this it and you u ur k kk ok okay oh well just then guys folks friend lol haha hmm um uh yes yeah yep no nope doctor doc mate buddy pal dear actually truly totally honestly heaps loads tons"))
 
 
 def smalltalk_kind(message: str) -> str | None:
