@@ -247,4 +247,3 @@ def mean_of_best(values: np.ndarray, owner: np.ndarray, sizes: np.ndarray, k: in
     best = rank < k
     sums = np.bincount(grouped[best], weights=values[order][best], minlength=count)
     return sums / np.maximum(np.minimum(sizes, k), 1)
-

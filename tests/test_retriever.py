@@ -8,7 +8,7 @@ from rank_bm25 import BM25L, BM25Okapi, BM25Plus
 
 from chatbot import retriever as retriever_module
 from chatbot.corpus import Passage, load_corpus
-from chatbot.retriever import Retriever
+from chatbot.retriever import Retriever, mean_of_best
 from chatbot.text import Analyzer, Concept
 
 QUERIES = ["water roses morning", "aphids insects", "soil leaves can", "garden light", "nothing matches this"]
@@ -217,3 +217,17 @@ def test_passages_of_nothing_but_stop_words_index_and_match_nothing(variant, lay
     retriever = Retriever(passages, Analyzer(), variant=variant)
     assert retriever.search("the water", 3) == []
     assert retriever.term_scores(["water"]).tolist() == [0.0, 0.0]
+
+
+def test_several_matching_views_outvote_one_lucky_match():
+    # Passage 0 has one view that matches very well; passage 1 has three that match well; passage 2 none.
+    values = np.array([9.0, 0.5, 0.0, 5.0, 5.0, 5.0])
+    owner = np.array([0, 0, 0, 1, 1, 1])
+    scores = mean_of_best(values, owner, np.array([3, 3, 4]), k=3)
+    assert scores[1] > scores[0] > scores[2] == 0
+
+
+def test_views_left_out_count_as_zeros_and_a_small_group_is_not_penalised():
+    # Only the views with a score are passed; passage 0 has five views, passage 1 only one.
+    scores = mean_of_best(np.array([6.0, 6.0]), np.array([0, 1]), np.array([5, 1]), k=3)
+    assert scores.tolist() == [2.0, 6.0]
