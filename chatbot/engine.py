@@ -130,8 +130,8 @@ class ChatEngine:
         synonyms = load_synonyms(folder / SYNONYMS_FILE)
         vocabulary = {w for p in passages for w in words(" ".join((p.search_text, *p.questions)))} | synonyms.vocabulary
         analyzer = Analyzer(synonyms, Speller(vocabulary))
-        votes = (tuning or Tuning()).view_votes
-        meanings = SemanticIndex.build(passages, folder / EMBEDDINGS_FILE, votes=votes) if semantic else None
+        tuning = tuning or Tuning()
+        meanings = SemanticIndex.build(passages, folder / EMBEDDINGS_FILE, votes=tuning.view_votes) if semantic else None
         return cls(Retriever(passages, analyzer), tuning, load_topics(folder / OUT_OF_SCOPE_FILE), meanings)
 
     @property

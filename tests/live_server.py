@@ -129,11 +129,16 @@ def serve(env: dict[str, str] | None = None, *args: str) -> Any:
     return running([sys.executable, "-m", "chatbot", "serve", *args], env)
 
 
+def in_ci() -> bool:
+    """Whether the tests run in CI, where a missing tool fails the run instead of skipping its tests."""
+    return os.environ.get("CI", "").lower() in {"true", "1", "yes"}
+
+
 def redis_server_path() -> str | None:
     """Debian's redis-server, or a skip outside CI (in CI a missing one fails the run)."""
     path = shutil.which("redis-server") or ("/usr/bin/redis-server" if Path("/usr/bin/redis-server").exists() else None)
     if path is None:
-        if os.environ.get("CI", "").lower() == "true":
+        if in_ci():
             pytest.fail("redis-server is missing; .ci/run installs it (apt-get install redis-server)")
         pytest.skip("redis-server is not installed (Debian: apt-get install redis-server)")
     return path

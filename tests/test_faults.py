@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from live_server import HOST, ROOT, free_port
+from live_server import HOST, ROOT, free_port, in_ci
 
 DOC = "# Garden Care\n\nGardens need water and light to grow.\n"
 
@@ -89,7 +89,7 @@ def without_root_powers() -> list[str]:
     setpriv = shutil.which("setpriv")
     if not setpriv:
         reason = "running as root without setpriv (util-linux), so no file is unreadable"
-        if os.environ.get("CI", "").lower() == "true":
+        if in_ci():
             pytest.fail(f"{reason}; CI must run the unreadable-file cases")
         pytest.skip(reason)
     return [setpriv, "--bounding-set", "-dac_override,-dac_read_search"]

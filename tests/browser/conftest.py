@@ -10,11 +10,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from live_server import in_ci
 from playwright.sync_api import sync_playwright
 
 from chatbot.engine import ChatEngine
 
-from .helpers import DESKTOP, XSS_DOC, LiveServer, Widget, chat_app, customer_page, in_ci
+from .helpers import DESKTOP, XSS_DOC, LiveServer, Widget, chat_app, customer_page
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import os
 import re
 import threading
 from collections.abc import Callable
@@ -32,8 +31,6 @@ Tulips need a cold winter <script>window.xss='script'</script> before they flowe
 """
 
 
-def in_ci() -> bool:
-    return os.environ.get("CI", "").lower() in {"true", "1", "yes"}
 
 
 class _OneRequestPerConnection(WSGIRequestHandler):
