@@ -16,6 +16,7 @@ from .corpus import Passage, corpus_folder, load_corpus, read_text
 from .intents import is_emergency, smalltalk_kind
 from .retriever import Hit, Retriever, mean_of_best
 from .semantic import EMBEDDINGS_FILE, SemanticIndex
+from .subjects import Subjects
 from .text import SYNONYMS_FILE, Analyzer, Concept, Speller, english_frequencies, load_synonyms, normalize, stem, words
 
 KINDS = ("answer", "no_match", "smalltalk", "emergency")
@@ -36,7 +37,7 @@ _LIST_WORDS = frozenset(("and", "or", "then", "also", "plus", "even"))
 # A question that asks for a number ("how many", "what percentage") is answered only by a passage that gives one.
 _ASKS_NUMBER = re.compile(r"\b(how many|what (percent|percentage|proportion|fraction|share|number)|percentage of|(success|survival) rates?)\b")
 _GIVES_NUMBER = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twice|several|dozens?|hundreds?|thousands?|millions?|percent)\b")
-_ANAPHORA = re.compile(r"\b(it|its|that|this|they|them|those|these|there|one|ones|he|she|him|her|his|either|both|same|the procedure|the treatment|the process)\b")
+_ANAPHORA = re.compile(r"\b(it|its|that|this|they|them|those|these|there|one|ones|he|she|him|her|his|either|both|same|the other|the procedure|the treatment|the process)\b")
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class Tuning:
     semantic_weight: float = 0.75  # how much closeness in meaning adds to a passage's word score (scaled to the best's)
     min_similarity: float = 0.3  # a question whose meaning is no closer than this to any passage is declined
     covering_band: float = 0.95  # among passages this close to the best, the one containing most of the question goes first
+    subject_weight: float = 0.4  # a follow-up's scores grow by this share for the passages of the subject it leans on
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,7 @@ class ChatEngine:
         self._longest_topic = max(map(len, self.out_of_scope), default=0)
         self._lists = _lists(retriever.passages)
         self._numbers = {p.id: number for number, p in enumerate(retriever.passages)}
+        self.subjects = Subjects(retriever.passages, retriever.analyzer.tokens, lambda t: retriever.document_frequency(t) <= self.tuning.generic_share)
         self._gives_number = np.array([bool(_GIVES_NUMBER.search(normalize(p.text))) for p in retriever.passages])
 
     @classmethod
@@ -169,15 +172,7 @@ class ChatEngine:
             return [], False  # nothing in the corpus is about anything like this
         text = normalize(message)
         if earlier and (_ANAPHORA.search(text) or self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage):
-            earlier_concepts = retriever.analyzer.concepts(earlier)
-            # The earlier turn's words add their own scores. The follow-up's meaning is its own ("how risky is
-            # it") and read with the earlier question before it ("where do they come from" after "what are
-            # MSCs"), half each.
-            meaning = (self._meaning(message) + self._meaning(f"{earlier} {message}")) / 2
-            scores = words_score + tuning.history_weight * self._words(earlier_concepts) + meaning
-            # The earlier question's words count towards coverage too, at the same discount.
-            concepts = concepts + earlier_concepts
-            weights = weights + [w * tuning.history_weight for w in self._weights(earlier_concepts, self._topics(earlier)[1])]
+            scores, concepts, weights = self._with_earlier_turn(message, earlier, words_score, concepts, weights)
         if _ASKS_NUMBER.search(text):
             scores = np.where(self._gives_number, scores, 0.0)
             if not scores.any():
@@ -190,6 +185,29 @@ class ChatEngine:
         order = self._expand_lead_in(retriever.top(scores, tuning.max_passages + 1), scores)[: tuning.max_passages]
         hits = [Hit(retriever.passages[i], float(scores[i]), retriever.matched(i, concepts)) for i in order]
         return [h for h in hits if h.matched or h is hits[0]], self._about_list(order[0], concepts, weights)
+
+    def _with_earlier_turn(
+        self, message: str, earlier: str, words_score: np.ndarray, concepts: list[Concept], weights: list[float]
+    ) -> tuple[np.ndarray, list[Concept], list[float]]:
+        """A follow-up's scores, concepts and weights, read with the earlier turn it leans on."""
+        tuning = self.tuning
+        earlier_concepts = self.retriever.analyzer.concepts(earlier)
+        earlier_weights = self._weights(earlier_concepts, self._topics(earlier)[1])
+        informative = [set(c.stems) for c, w in zip(earlier_concepts, earlier_weights) if w > 0]
+        subjects = self.subjects.leaned_on(normalize(message), {s for c in concepts for s in c.stems}, informative)
+        if subjects:
+            # "The other one" is not asked about the subject named before: its name is dropped.
+            keep = [not self.subjects.named(c.stems) - subjects for c in earlier_concepts]
+            earlier_concepts = [c for c, k in zip(earlier_concepts, keep) if k]
+            earlier_weights = [w for w, k in zip(earlier_weights, keep) if k]
+        # The earlier turn's words add their own scores. The follow-up's meaning is its own ("how risky is it")
+        # and read with the earlier question before it ("where do they come from" after "what are MSCs"), half each.
+        meaning = (self._meaning(message) + self._meaning(f"{earlier} {message}")) / 2
+        scores = words_score + tuning.history_weight * self._words(earlier_concepts) + meaning
+        if subjects:
+            scores[self.subjects.about(subjects)] *= 1 + tuning.subject_weight
+        # The earlier question's words count towards coverage too, at the same discount.
+        return scores, concepts + earlier_concepts, weights + [w * tuning.history_weight for w in earlier_weights]
 
     def _prefer_covering(self, scores: np.ndarray, concepts: list[Concept], weights: list[float]) -> np.ndarray:
         """Scores where, of the passages within ``covering_band`` of the best, the one that contains most of the

@@ -192,6 +192,28 @@ def test_follow_ups_lean_on_the_earlier_turns(engine, history, message, expected
 
 
 @pytest.mark.parametrize(
+    "history, message, expected",
+    [
+        # The earlier turn named only a subject: the follow-up is asked of that subject's own passages.
+        (["tell me about the autologous transplant"], "who is it usually for?", "typically reserved for severe lupus"),
+        (["what is AHSCT?"], "and how risky is that one", "Infection or complications from chemotherapy (in AHSCT)"),
+        # "The other kind" turns to the subject beside it.
+        (["what are the risks of AHSCT"], "what about the other kind, any risks with that one?", "less risky"),
+        (["what is hsc"], "and the other type?", "Mesenchymal stem cells (MSCs)"),
+    ],
+)
+def test_a_follow_up_is_asked_of_the_subject_the_earlier_turn_named(engine, history, message, expected):
+    reply = engine.reply(message, history)
+    assert reply.kind == "answer" and expected.lower() in reply.passages[0].passage.text.lower()
+
+
+def test_a_follow_up_on_what_the_earlier_turn_asked_about_a_subject_keeps_to_that_question(engine):
+    # "what does MSC cost" asked about cost, not MSCs in general: the follow-up stays with the cost passage.
+    reply = engine.reply("and does it depend on where you go", ["whats the ballpark figure for msc treatment"])
+    assert reply.kind == "answer" and "several thousand" in reply.passages[0].passage.text
+
+
+@pytest.mark.parametrize(
     "chatter",
     [
         "ok so my mom keeps asking me this and honestly i have no idea: {}",

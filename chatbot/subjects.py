@@ -1,0 +1,78 @@
+"""The things an article names with an abbreviation in a sub-heading or bullet label ("Autologous Hematopoietic
+Stem Cell Transplant (AHSCT)", "Mesenchymal stem cells (MSCs): ..."), and which passages are about which.
+
+A follow-up leans on the subject of the question before it: "who is it usually for" after "tell me about the
+autologous transplant" is asked of the transplant's own passages, and "what about the other kind" of its
+sibling's (the sub-section or bullet beside it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .corpus import Passage
+
+# A bullet that starts by naming its subject: "Mesenchymal stem cells (MSCs): Found in ..."
+_LABEL = re.compile(r"^([^:.]{3,60}):\s")
+# A subject's name defines its abbreviation: "Mesenchymal Stem Cell (MSC) Infusion".
+_ABBREVIATION = re.compile(r"\([A-Z][A-Za-z]*[A-Z]s?\)")
+# A follow-up that turns to the subject beside the one asked about before.
+_OTHER = re.compile(r"\b(the )?other (one|kind|type|approach|option|method|treatment|procedure|therapy)s?\b|\bthe other\b")
+
+
+@dataclass(frozen=True)
+class Subject:
+    """One sub-heading or bullet label: the words that name it and its passages."""
+
+    name: str
+    terms: frozenset[str]
+    passages: frozenset[int]
+    family: tuple[str, ...]  # subjects in one family (sub-sections of a section, labels of a list) are siblings
+
+
+class Subjects:
+    """The subjects of a corpus, and which passages are about which."""
+
+    def __init__(self, passages: list[Passage], tokens: Callable[[str], list[str]], informative: Callable[[str], bool]) -> None:
+        found: dict[tuple[str, ...], tuple[str, set[int]]] = {}
+        for number, p in enumerate(passages):
+            if len(p.headings) >= 3:  # below a section heading: the title, the section, the sub-section
+                found.setdefault(("section", *p.headings[:-1], p.headings[-1]), (p.headings[-1], set()))[1].add(number)
+            label = _LABEL.match(p.text) if p.bullet else None
+            if label:
+                found.setdefault(("label", p.section, p.lead_in, label.group(1)), (label.group(1), set()))[1].add(number)
+        self.subjects = []
+        for key, (name, numbers) in found.items():
+            terms = frozenset(t for t in tokens(name) if informative(t))
+            if terms and _ABBREVIATION.search(name):
+                self.subjects.append(Subject(name, terms, frozenset(numbers), key[:-1]))
+        self._home = [frozenset(n for n, s in enumerate(self.subjects) if number in s.passages) for number in range(len(passages))]
+        self._mentions = [frozenset(n for n, s in enumerate(self.subjects) if s.terms & set(tokens(p.text))) for p in passages]
+
+    def named(self, stems: Iterable[str]) -> frozenset[int]:
+        """The subjects a text names, given its stems."""
+        stems = set(stems)
+        return frozenset(n for n, s in enumerate(self.subjects) if s.terms & stems)
+
+    def leaned_on(self, message: str, message_stems: Iterable[str], earlier: list[set[str]]) -> frozenset[int]:
+        """The subjects a follow-up asks about, given the stems of each informative word of the earlier turn.
+
+        A follow-up that names a subject of its own leans on none. "The other one" asks about the siblings of
+        the earlier turn's subjects. Otherwise a follow-up asks about the earlier turn's subject only when
+        that turn asked about nothing else ("what is AHSCT", not "what does AHSCT cost").
+        """
+        if self.named(message_stems):
+            return frozenset()
+        named = [self.named(stems) for stems in earlier]
+        subjects = frozenset().union(*named)
+        if _OTHER.search(message):
+            families = {self.subjects[n].family for n in subjects}
+            return frozenset(n for n, s in enumerate(self.subjects) if s.family in families and n not in subjects)
+        return subjects if all(named) else frozenset()
+
+    def about(self, subjects: frozenset[int]) -> list[int]:
+        """Passages about these subjects: theirs, and those that mention them and belong to no subject
+        ("Infection or complications from chemotherapy (in AHSCT)")."""
+        return [n for n, (home, mentions) in enumerate(zip(self._home, self._mentions)) if home & subjects or (not home and mentions & subjects)]
