@@ -152,39 +152,47 @@ class ChatEngine:
         kind = smalltalk_kind(message)
         if kind:
             return Reply("smalltalk", _SMALLTALK_REPLIES[kind], suggestions=messages.SUGGESTIONS[:4])
-        hits, about_list = self._answer(message, history)
+        hits = self._answer(message, history)
         if not hits:
             return Reply("no_match", messages.NO_MATCH, suggestions=messages.SUGGESTIONS[:4])
-        return Reply("answer", self._reply_text(hits, about_list), tuple(hits), _related(hits))
+        return Reply("answer", self._reply_text(hits), tuple(hits), _related(hits))
 
-    def _answer(self, message: str, history: Sequence[str]) -> tuple[list[Hit], bool]:
-        """The best passages (none to decline), and whether the question is about the best one's whole list."""
+    def _answer(self, message: str, history: Sequence[str]) -> list[Hit]:
+        """The best passages, best first; none to decline."""
         retriever, tuning = self.retriever, self.tuning
         concepts = retriever.analyzer.concepts(message)
         words_score = self._words(concepts)
         scores = words_score + self._meaning(message)
         topics, topic_words = self._topics(message)
         weights = self._weights(concepts, topic_words)
+        own = len(concepts)  # the message's own concepts; a follow-up's are followed by the earlier turn's
         # Weight no passage can cover: the topics the article does not cover.
         uncovered = tuning.out_of_scope_weight * topics
         earlier = self._earlier_turn(history)
         if not earlier and self.semantic is not None and self.semantic.similarity(message).max() < tuning.min_similarity:
-            return [], False  # nothing in the corpus is about anything like this
+            return []  # nothing in the corpus is about anything like this
         text = normalize(message)
         if earlier and (_ANAPHORA.search(text) or self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage):
             scores, concepts, weights = self._with_earlier_turn(message, earlier, words_score, concepts, weights)
         if _ASKS_NUMBER.search(text):
             scores = np.where(self._gives_number, scores, 0.0)
             if not scores.any():
-                return [], False
+                return []
         scores = self._prefer_covering(scores, concepts, weights)
         # Whether to answer is a matter of the words the passage to be shown contains: closeness in meaning
         # alone also finds passages on the wrong topic.
         if self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage:
-            return [], False
+            return []
         order = self._expand_lead_in(retriever.top(scores, tuning.max_passages + 1), scores)[: tuning.max_passages]
         hits = [Hit(retriever.passages[i], float(scores[i]), retriever.matched(i, concepts)) for i in order]
-        return [h for h in hits if h.matched or h is hits[0]], self._about_list(order[0], concepts, weights)
+        hits = [h for h in hits if h.matched or h is hits[0]]
+        if self._about_list(order[0], concepts[:own], weights[:own]):
+            # A question about a whole list ("what are the risks", "what have studies shown") is answered by
+            # the list, its lead-in and every bullet; its best bullets follow.
+            whole = self._whole_list(order[0])
+            matched = {c for i in self._list_of(order[0]) for c in retriever.matched(i, concepts)}
+            hits = [Hit(whole, hits[0].score, tuple(c.surface for c in concepts if c.surface in matched)), *hits[: tuning.max_passages - 1]]
+        return hits
 
     def _with_earlier_turn(
         self, message: str, earlier: str, words_score: np.ndarray, concepts: list[Concept], weights: list[float]
@@ -277,13 +285,15 @@ class ChatEngine:
 
     def _about_list(self, number: int, concepts: list[Concept], weights: list[float]) -> bool:
         """Whether the question asks about a bullet's list as a whole ("what are the risks"): its informative
-        words are in the list's heading or lead-in and none in the bullet's own text."""
+        words are in the list's heading or lead-in and none of its topic words in the bullet's own text (a
+        common word such as "who", in "Patients who have access...", names no topic)."""
         passage = self.retriever.passages[number]
         if not passage.bullet:
             return False
         heading, own = self._list_terms(number)
         informative = [c for c, w in zip(concepts, weights) if w > 0]
-        return any(heading.intersection(c.stems) for c in informative) and not any(own.intersection(c.stems) for c in informative)
+        topical = [c for c, w in zip(concepts, weights) if w > self.tuning.common_word_weight]
+        return any(heading.intersection(c.stems) for c in informative) and not any(own.intersection(c.stems) for c in topical)
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one engine per process, passages never change
     def _list_terms(self, number: int) -> tuple[frozenset[str], frozenset[str]]:
@@ -291,32 +301,47 @@ class ChatEngine:
         passage, tokens = self.retriever.passages[number], self.retriever.analyzer.tokens
         return frozenset(tokens(f"{passage.headings[-1]} {passage.lead_in}")), frozenset(tokens(passage.text))
 
-    def _reply_text(self, hits: list[Hit], about_list: bool) -> str:
+    def _list_of(self, number: int) -> list[int]:
+        """The bullets of the list a bullet belongs to, in reading order."""
+        first = self.retriever.passages[number]
+        return [n for n, p in enumerate(self.retriever.passages) if p.bullet and (p.section, p.lead_in) == (first.section, first.lead_in)]
+
+    @lru_cache(maxsize=256)  # noqa: B019 - one engine per process, passages never change
+    def _whole_list(self, number: int) -> Passage:
+        """A bullet's whole list as one passage: its lead-in, then each bullet, as the chat window shows it."""
+        bullets = self._list_of(number)
+        first = self.retriever.passages[bullets[0]]
+        return Passage(first.id.rsplit("-", 1)[0] + "-list", first.section, self._block(bullets), first.source, first.headings, first.lead_in)
+
+    def _block(self, bullets: list[int]) -> str:
+        """Bullets under their list's lead-in."""
+        passages = self.retriever.passages
+        lead_in = passages[bullets[0]].lead_in
+        return "\n".join(([lead_in] if lead_in else []) + [f"• {passages[i].text}" for i in bullets])
+
+    def _reply_text(self, hits: list[Hit]) -> str:
         """What a chat window shows: the best passage, and the second when it scores almost as well.
 
-        Bullets stand under their list's lead-in; when the question is about the list ("what are the risks")
-        or most of the hits come from it, the whole list is shown, in reading order.
+        Bullets stand under their list's lead-in; when most of the hits come from one list, the whole list is
+        shown, in reading order.
         """
-        passages = self.retriever.passages
         first = hits[0].passage
         same_list = [h for h in hits if h.passage.bullet and (h.passage.section, h.passage.lead_in) == (first.section, first.lead_in)]
-        if first.bullet and (about_list or len(same_list) >= 2):
-            shown = [p for p in self.retriever.passages if p.bullet and (p.section, p.lead_in) == (first.section, first.lead_in)]
-        else:
-            shown = [h.passage for h in hits[:2] if h.score >= self.tuning.near_tie * hits[0].score]
-        blocks: list[list[str]] = []  # a paragraph, or bullets of one list under its lead-in
-        previous = None
-        for p in shown:
-            key = (p.section, p.lead_in) if p.bullet else None
-            if key is not None and key == previous:
-                blocks[-1].append(f"• {p.text}")
-            elif p.bullet:
-                blocks.append(([p.lead_in] if p.lead_in else []) + [f"• {p.text}"])
-            else:
+        if first.bullet and len(same_list) >= 2:
+            return self._block(self._list_of(self._numbers[first.id]))
+        blocks: list[str] = []
+        for p in (h.passage for h in hits[:2] if h.score >= self.tuning.near_tie * hits[0].score):
+            number = self._numbers.get(p.id)
+            if any(p.text in block for block in blocks):
+                continue  # a bullet of the whole list shown first
+            if p.bullet and number is not None:
+                blocks.append(self._block([number]))
+            elif number in self._lists:
                 # A paragraph that ends by introducing a list ("... include:") brings its list along.
-                blocks.append([p.text] + [f"• {passages[i].text}" for i in self._lists.get(self._numbers[p.id], [])])
-            previous = key
-        return "\n\n".join("\n".join(block) for block in blocks)
+                blocks.append("\n".join([p.text] + [f"• {self.retriever.passages[i].text}" for i in self._lists[number]]))
+            else:
+                blocks.append(p.text)
+        return "\n\n".join(blocks)
 
     def _earlier_turn(self, history: Sequence[str]) -> str | None:
         """The most recent earlier message that asked something of the article."""

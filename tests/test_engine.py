@@ -172,8 +172,33 @@ def test_replies_only_quote_the_corpus(engine):
     texts = {p.text for p in engine.retriever.passages} | {p.lead_in for p in engine.retriever.passages}
     for question in ["what is lupus", "what are the risks", "who can get it", "what does the research say", "is it expensive"]:
         reply = engine.reply(question)
-        for line in reply.reply.split("\n"):
-            assert line.removeprefix("• ") in texts
+        for text in [reply.reply, *(h.passage.text for h in reply.passages)]:
+            for line in text.split("\n"):
+                assert line.removeprefix("• ") in texts
+
+
+@pytest.mark.parametrize(
+    "question, heading",
+    [
+        ("what are the risks", "Possible Risks"),
+        ("and the downsides?", "Possible Risks"),
+        ("what have the studies shown so far", "What Does the Research Say?"),
+        ("who is a good candidate for stem cell treatment", "Who Is a Candidate?"),
+    ],
+)
+def test_a_question_about_a_whole_list_is_answered_first_by_the_list(engine, question, heading):
+    reply = engine.reply(question, ["what are the benefits"])
+    bullets = [p.text for p in engine.retriever.passages if p.bullet and p.headings[-1] == heading]
+    first = reply.passages[0].passage
+    assert reply.kind == "answer" and first.text == reply.reply
+    assert all(f"• {bullet}" in first.text for bullet in bullets)
+    # The list's best bullets follow it.
+    assert reply.passages[1].passage.text in bullets
+
+
+@pytest.mark.parametrize("question, bullet", [("is gvhd a risk", "Graft-versus-host"), ("can it lower the need for steroids", "Lower the need")])
+def test_a_question_about_one_bullet_is_answered_by_that_bullet(engine, question, bullet):
+    assert engine.reply(question).passages[0].passage.text.startswith(bullet)
 
 
 @pytest.mark.parametrize(
