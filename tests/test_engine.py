@@ -144,6 +144,9 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("will i be able to take less prednisone", "Lower the need for steroids"),
         ("would my rash and achy joints go away", "Reduction or elimination of lupus symptoms"),
         ("should i talk to my rheumatologist", "Consulting a rheumatologist"),
+        # "Where" asks for a place and "why" for a reason: they are not stop words.
+        ("where can my mum get this treatment", "Availability is typically limited"),
+        ("why is chemo given first in the transplant", "undergoes chemotherapy"),
     ],
 )
 def test_answers_quote_the_passage_that_answers(engine, message, expected):
