@@ -184,14 +184,18 @@ class ChatEngine:
         if self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage:
             return []
         order = self._expand_lead_in(retriever.top(scores, tuning.max_passages + 1), scores)[: tuning.max_passages]
-        hits = [Hit(retriever.passages[i], float(scores[i]), retriever.matched(i, concepts)) for i in order]
-        hits = [h for h in hits if h.matched or h is hits[0]]
         if self._about_list(order[0], concepts[:own], weights[:own]):
             # A question about a whole list ("what are the risks", "what have studies shown") is answered by
             # the list, its lead-in and every bullet; its best bullets follow.
-            whole = self._whole_list(order[0])
-            matched = {c for i in self._list_of(order[0]) for c in retriever.matched(i, concepts)}
-            hits = [Hit(whole, hits[0].score, tuple(c.surface for c in concepts if c.surface in matched)), *hits[: tuning.max_passages - 1]]
+            bullets = self._list_of(self._lists[order[0]][0] if order[0] in self._lists else order[0])
+            whole = self._whole_list(bullets[0])
+            matched = {c for i in bullets for c in retriever.matched(i, concepts)}
+            best = sorted(bullets, key=lambda i: (-scores[i], i))[: tuning.max_passages - 1]
+            return [Hit(whole, float(scores[order[0]]), tuple(c.surface for c in concepts if c.surface in matched))] + [
+                Hit(retriever.passages[i], float(scores[i]), retriever.matched(i, concepts)) for i in best
+            ]
+        hits = [Hit(retriever.passages[i], float(scores[i]), retriever.matched(i, concepts)) for i in order]
+        hits = [h for h in hits if h.matched or h is hits[0]]
         return hits
 
     def _with_earlier_turn(
@@ -289,11 +293,17 @@ class ChatEngine:
         common word such as "who", in "Patients who have access...", names no topic)."""
         passage = self.retriever.passages[number]
         if not passage.bullet:
-            return False
-        heading, own = self._list_terms(number)
+            if number not in self._lists:
+                return False
+            # A paragraph that ends in a list's lead-in: what it says before the lead-in, in words the lead-in
+            # does not use, is its own text.
+            heading = self._list_terms(self._lists[number][0])[0]
+            own = frozenset(self.retriever.analyzer.tokens(" ".join(passage.sentences[:-1]))) - heading
+        else:
+            heading, own = self._list_terms(number)
         informative = [c for c, w in zip(concepts, weights) if w > 0]
         topical = [c for c, w in zip(concepts, weights) if w > self.tuning.common_word_weight]
-        return any(heading.intersection(c.stems) for c in informative) and not any(own.intersection(c.stems) for c in topical)
+        return any(heading.intersection(c.stems) for c in informative) and not any(c.stems[0] in own for c in topical)
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one engine per process, passages never change
     def _list_terms(self, number: int) -> tuple[frozenset[str], frozenset[str]]:
@@ -326,15 +336,15 @@ class ChatEngine:
         shown, in reading order.
         """
         first = hits[0].passage
+        if first.id not in self._numbers:
+            return first.text  # a whole list
         same_list = [h for h in hits if h.passage.bullet and (h.passage.section, h.passage.lead_in) == (first.section, first.lead_in)]
         if first.bullet and len(same_list) >= 2:
             return self._block(self._list_of(self._numbers[first.id]))
         blocks: list[str] = []
         for p in (h.passage for h in hits[:2] if h.score >= self.tuning.near_tie * hits[0].score):
-            number = self._numbers.get(p.id)
-            if any(p.text in block for block in blocks):
-                continue  # a bullet of the whole list shown first
-            if p.bullet and number is not None:
+            number = self._numbers[p.id]
+            if p.bullet:
                 blocks.append(self._block([number]))
             elif number in self._lists:
                 # A paragraph that ends by introducing a list ("... include:") brings its list along.
