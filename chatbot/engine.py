@@ -175,7 +175,11 @@ class ChatEngine:
         if earlier and (_ANAPHORA.search(text) or self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage):
             scores, concepts, weights = self._with_earlier_turn(message, earlier, words_score, concepts, weights)
         if _ASKS_NUMBER.search(text):
-            scores = np.where(self._gives_number, scores, 0.0)
+            # Only a passage that gives a number, of something the question names in its own words ("how many
+            # infusions" is not answered by a price in thousands of dollars).
+            named = [c for c, w in zip(concepts[:own], weights[:own]) if w > 0]
+            counts = np.array([self._gives_number[i] and bool(retriever.matched(i, named)) for i in range(len(scores))])
+            scores = np.where(counts, scores, 0.0)
             if not scores.any():
                 return []
         scores = self._prefer_covering(scores, concepts, weights)
