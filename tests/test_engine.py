@@ -124,6 +124,8 @@ def test_a_greeting_with_a_question_is_answered(engine, message):
         "how many MSC infusions does a patient get, and how many cells per kg",
         "how long is the recovery after the transplant",
         "can you recommend a good rheumatologist in boston",
+        "is there a good stem cell clinic in bangkok for lupus",
+        "what vaccines will i need after the transplant",
     ],
 )
 def test_questions_the_article_does_not_answer_are_declined(engine, message):
