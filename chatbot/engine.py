@@ -37,6 +37,11 @@ _LIST_WORDS = frozenset(("and", "or", "then", "also", "plus", "even"))
 # A question that asks for a number ("how many", "what percentage") is answered only by a passage that gives one.
 _ASKS_NUMBER = re.compile(r"\b(how many|what (percent|percentage|proportion|fraction|share|number)|percentage of|(success|survival) rates?)\b")
 _GIVES_NUMBER = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twice|several|dozens?|hundreds?|thousands?|millions?|percent)\b")
+# A question about the step after or before another ("what happens after the chemo", "what do they do to me
+# before putting them back"), and the words that make a list a sequence of steps.
+_STEP_CUE = re.compile(r"\b(what (happens|happened|comes|goes on|do they do|will they do|did they do|is done|do you do|do i do)|then what|what next|what'?s next|next step|and then)\b")
+_STEP = re.compile(r"\b(?P<way>after|before)\s+(?P<step>[^,.?!;]+)")
+_SEQUENCE_WORDS = re.compile(r"\b(then|next|after|afterwards|before|finally|first)\b")
 _ANAPHORA = re.compile(r"\b(it|its|that|this|they|them|those|these|there|one|ones|he|she|him|her|his|either|both|same|the other|the procedure|the treatment|the process)\b")
 
 
@@ -121,6 +126,8 @@ class ChatEngine:
         self._longest_topic = max(map(len, self.out_of_scope), default=0)
         self._lists = _lists(retriever.passages)
         self._numbers = {p.id: number for number, p in enumerate(retriever.passages)}
+        # The bullets of lists that tell steps in order ("... are then reintroduced").
+        self._steps = [n for n, p in enumerate(retriever.passages) if p.bullet and any(_SEQUENCE_WORDS.search(normalize(retriever.passages[i].text)) for i in self._list_of(n))]
         self.subjects = Subjects(retriever.passages, retriever.analyzer.tokens, lambda t: retriever.document_frequency(t) <= self.tuning.generic_share)
         self._gives_number = np.array([bool(_GIVES_NUMBER.search(normalize(p.text))) for p in retriever.passages])
 
@@ -187,8 +194,12 @@ class ChatEngine:
         # alone also finds passages on the wrong topic.
         if self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage:
             return []
+        step = self._next_step(text)
+        if step is not None:
+            scores = scores.copy()
+            scores[step] = np.nextafter(scores.max(), np.inf)
         order = self._expand_lead_in(retriever.top(scores, tuning.max_passages + 1), scores)[: tuning.max_passages]
-        if self._about_list(order[0], concepts[:own], weights[:own]):
+        if step is None and self._about_list(order[0], concepts[:own], weights[:own]):
             # A question about a whole list ("what are the risks", "what have studies shown") is answered by
             # the list, its lead-in and every bullet; its best bullets follow.
             bullets = self._list_of(self._lists[order[0]][0] if order[0] in self._lists else order[0])
@@ -224,6 +235,24 @@ class ChatEngine:
             scores[self.subjects.about(subjects)] *= 1 + tuning.subject_weight
         # The earlier question's words count towards coverage too, at the same discount.
         return scores, concepts + earlier_concepts, weights + [w * tuning.history_weight for w in earlier_weights]
+
+    def _next_step(self, text: str) -> int | None:
+        """For a question about the step after (or before) one of a sequence of steps, that step's neighbour:
+        "what happens after the chemo" is answered by the step after the chemo."""
+        step = _STEP.search(text) if _STEP_CUE.search(text) else None
+        if step is None:
+            return None
+        concepts = self.retriever.analyzer.concepts(step.group("step"))
+        named = [c for c, w in zip(concepts, self._weights(concepts, set())) if w > 0]
+        # The step named is the one whose own words say most of it ("the chemo": "undergoes chemotherapy"),
+        # the first of those that say as much: a step is told where it happens, later steps refer back to it.
+        found = {n: sum(any(s in self._list_terms(n)[1] for s in c.stems) for c in named) for n in self._steps}
+        anchor = max(self._steps, key=lambda n: (found[n], -n), default=None)
+        if anchor is None or not found[anchor]:
+            return None
+        steps = self._list_of(anchor)
+        position = steps.index(anchor) + (1 if step.group("way") == "after" else -1)
+        return steps[position] if 0 <= position < len(steps) else None
 
     def _prefer_covering(self, scores: np.ndarray, concepts: list[Concept], weights: list[float]) -> np.ndarray:
         """Scores where, of the passages within ``covering_band`` of the best, the one that contains most of the

@@ -239,6 +239,24 @@ def test_a_follow_up_is_asked_of_the_subject_the_earlier_turn_named(engine, hist
     assert reply.kind == "answer" and expected.lower() in reply.passages[0].passage.text.lower()
 
 
+@pytest.mark.parametrize(
+    "history, message, expected",
+    [
+        ([], "what do they do after the chemo in a transplant", "reintroduced to rebuild"),
+        ([], "after they collect my stem cells, what happens next", "undergoes chemotherapy"),
+        (["do they use my own cells for the transplant"], "and what happens to me before they put them back", "undergoes chemotherapy"),
+    ],
+)
+def test_a_question_about_the_step_after_or_before_another_gets_that_step(engine, history, message, expected):
+    reply = engine.reply(message, history)
+    assert reply.kind == "answer" and expected in reply.passages[0].passage.text
+
+
+def test_after_a_risk_is_not_a_step(engine):
+    # The risks are a list but not a sequence: "after GVHD" is asked of GVHD, not of the next risk.
+    assert engine.reply("what happens after gvhd").passages[0].passage.text.startswith("Graft-versus-host")
+
+
 def test_a_follow_up_on_what_the_earlier_turn_asked_about_a_subject_keeps_to_that_question(engine):
     # "what does MSC cost" asked about cost, not MSCs in general: the follow-up stays with the cost passage.
     reply = engine.reply("and does it depend on where you go", ["whats the ballpark figure for msc treatment"])
