@@ -70,20 +70,39 @@ _RED_FLAGS = [
     # Pills are taken, not eaten: eating, chewing or swallowing a number of them, or a child getting into them.
     r"(ate|eaten|chewed|chewing|swallowed|swallowing) (a |one |two |three |four |five |a few |a couple( of)? |several |some |\d+ |half (a |the )?(bottle |pack |packet )?(of )?)?(\w+ )?(pills?|tablets?|capsules?|gummies)",
     r"(toddler|baby|infant|child|kid|kiddo|little one|son|daughter|grandson|granddaughter|nephew|niece|puppy|dog) .{0,40}\b(got into|getting into|ate|eaten|eating|chewed|chewing|swallowed|swallowing|drank|drinking|licked|licking) .{0,45}\b(" + _MEDICINES + r")",
+    # heart, said by its signs
+    r"(pain|ache|aching|tingl\w*|numb\w*) (down|in|along|into) (my|his|her|their|the) (left )?(arm|jaw)|left arm (is |feels )?(tingl\w*|numb|hurt\w*|aching|pain)|(think|thinks|maybe|could be|might be) (it'?s|its|it is) (his|her|my|their) heart",
+    # stroke and sudden confusion, said by their signs
+    r"(weak|numb|paraly\w*|droop\w*) (down|on|in|all down) (my|his|her|their|the) (whole )?(left|right|one) side|(sudden|suddenly) .{0,60}(weak|numb|paraly|droop|can'?t see|blind|confused|vision)|(loss of|lost (my|his|her)) (vision|sight)",
+    r"worst headache (ever|i'?ve ever|(s?he'?s|s?he has) ever)|gibberish|(doesn'?t|does not|don'?t|didn'?t) know where (he|she|i|they) (is|am|are)|(doesn'?t|does not) know (who|what) (he|she|they) (is|are)",
+    # seizures and unconsciousness, said by their signs
+    r"seizure (happening|going on|right now|now|again)|having another (seizure|fit|one)|another seizure|(jerking|twitching|shaking|convulsing) (uncontrollabl[ey]|all over|violently|and (won'?t|not) stop)|foaming at the mouth",
+    r"keel(ed|s)? over|(he'?s|she'?s|hes|shes|he is|she is|they'?re) not moving|(isn'?t|is not|stopped) moving|(not|isn'?t|won'?t|wont|can'?t) waking( up)?|(hasn'?t|has not|haven'?t|have not) wok(en|e) up|(found|find|finding) .{0,30}(unresponsive|unconscious|not breathing)",
+    # bleeding, said by its signs
+    r"(black|tarry|bloody) (and tarry )?(poo|poop|stool|stools)|(poo|poop|stool|stools) (is |are )?(black|tarry|bloody)|black and tarry|coffee grounds|soak(ing|ed|s)? (through )?(a |\d+ )?(pad|pads|towel|towels)|(can'?t|cannot|won'?t|wont) stop the bleeding",
+    # overdose, poisoning and self-harm, in everyday and online words
+    r"took \d+ (\w+ )?(" + _MEDICINES + r")|(a load|loads|a ton|tons|a heap|heaps|a pile) of (\w+ )?(pills|tablets|meds|medication|medicine|painkillers)|(swallowed|ate|drank|drunk) (something|some stuff|stuff) (toxic|poisonous|dangerous)",
+    r"\bkms\b|\bkys\b|unaliv\w*|kill (my|him|her) ?self|(no|see a|any|see any) reason to (live|go on|keep going|be here)|(pills|meds|tablets|gun|rope|knife) (are |is )?(ready|lined up)|(have|got|bought) a rope|(feel like|thinking (of|about)|want to|going to|gonna) end(ing)? it\b",
+    # allergic reactions, said by their signs
+    r"throat (is |feels )?(tight|closing|swelling|swollen)|(lips|tongue|face) (are |is |look |looks )?(huge|massive|swollen|swelling|puffed)",
+    # serious infection after a transplant (sepsis, meningitis): fever with confusion, a stiff neck, a rash
+    r"(fever|temp|temperature) .{0,60}(confus\w*|drowsy|stiff neck|mottled|rigors|shivering|shaking|won'?t wake|blotchy|rash|blood pressure)|stiff neck|rash (that )?(doesn'?t|does not|won'?t|wont|didn'?t) fade|mottled|rigors|blood pressure (is )?(really |very |so )?low",
     # asking for emergency help
     r"(this|it) is an emergency|it'?s an emergency|medical emergency|(need|call|get|send) (an )?ambulance|call (911|999|112)|(i'?m|i am|he'?s|she'?s|is) dying",
 ]
 _RED_FLAG = re.compile("|".join(rf"\b(?:{p})" for p in _RED_FLAGS))
 # "Can the chemo cause a stroke?" asks about a risk of the treatment; "my husband is having a stroke" is an emergency.
-_SOFT = re.compile(r"(poisoning|allergic reactions?|wheez\w*|chest pain|chest pains|bleeding \w+|severe bleeding|fitting|seizing|convuls\w*|collapsed|faint\w*|passed out|pass(ing)? out|unconscious|short(ness)? of breath|heart (is )?racing|uncontroll(ed|able) bleeding|blood in \w+ \w+)")
+_SOFT = re.compile(r"(anaphyla\w*|over ?dose|poisoning|allergic reactions?|wheez\w*|chest pain|chest pains|bleeding \w+|severe bleeding|fitting|seizing|convuls\w*|collapsed|faint\w*|passed out|pass(ing)? out|unconscious|short(ness)? of breath|heart (is )?racing|uncontroll(ed|able) bleeding|blood in \w+ \w+)")
 _HYPOTHETICAL = re.compile(
     r"\b(cause|causes|causing|risk|risks|chance|lead to|linked|complications?|possible|can it|could it|does it|will it|would it|might|what if"
-    r"|once|last (year|month|week)|years ago|months ago|in the past|history of|used to)\b"
+    r"|once|last (year|month|week)|years ago|months ago|in the past|history of|used to|during|side effects?|sometimes|in my teens|when i was)\b"
 )
+# Said to be happening now: an emergency even beside words that ask about a risk.
+_NOW = re.compile(r"\b(right now|happening now|at the moment|currently|i'?m having|i am having|(he|she)'?s having|(he|she) is having|all of a sudden)\b")
 _RED_FLAG_WORDS = Speller(
     set(words("seizure seizures seizing convulsing convulsion unconscious unresponsive overdose overdosed suicide suicidal "
               "bleeding breathe breathing breath stroke ambulance emergency poisoned poisoning swallowed collapsed fainted suddenly "
-              "unresponsive allergic swelling suffocating gushing"))
+              "unresponsive allergic swelling suffocating gushing chest pain pains seizure headache"))
 )
 
 
@@ -93,17 +112,17 @@ def is_emergency(message: str) -> bool:
     matches = [m.group(0) for m in _RED_FLAG.finditer(text)]
     if not matches:
         return False
-    return not (all(_SOFT.fullmatch(m) for m in matches) and _HYPOTHETICAL.search(text))
+    return bool(_NOW.search(text)) or not (all(_SOFT.fullmatch(m) for m in matches) and _HYPOTHETICAL.search(text))
 
 
 _CUES = {
     "about": r"who (are|r) (you|u)|who am i (talking|chatting|speaking|writing) (to|with)|who('?s| is) (this|there|answering|replying)|is (this|it) (a |an )?(real|live|actual) (person|human|doctor|nurse|chat)|is (this|it) (automated|automatic|a machine|a computer)|what'?s (ur|your) name|(want|like|need) to (talk|speak|chat) (to|with) (a |an )?(real |actual )?(person|human|doctor|nurse|someone)|who (made|built|created|programmed|wrote) (you|u|this)|(can|could) i (talk|speak|chat) (to|with) (a |an )?(real |actual )?(person|human|doctor|nurse|someone)|are (you|u) (chatgpt|gpt|artificial|an? ai)|what is this( thing| site| chat| bot)?|what are (you|u)|are (you|u) (a |an )?(real |actual )?(doctor|human|person|bot|robot|ai|computer|machine|nurse|program|chatbot|real)( or (a |an )?(real |actual )?\w+)?"
     r"|is this (a |an )?(real )?(bot|robot|human|person|ai|doctor)|am i (talking|chatting|speaking) (to|with) (a |an )?(real )?(human|person|bot|robot|doctor|ai)|what('?s| is) your name|your name|r (u|you) (real|human|a bot|a person)",
-    "help": r"help|can (you|u) help( me)?|i (have|got) (a |some |few |a few )?questions?|i need (some )?help|what can (you|u) do|what do (you|u) (do|know)|how does (this|the|your) ?(chat|bot|chatbot|thing|site|service|assistant|tool)? work|how do (you|u) work|how do i use (this|you)|what (kind of |sort of |type of )?(questions|things|stuff|topics) can i ask( you)?"
-    r"|what can i ask( you)?|what (kind of |sort of |type of )?(things|stuff|questions|topics) can (you|u) help( me)? with|what can (you|u) help( me)? with|how can (you|u) help( me)?|what (kind of |sort of |type of )?(questions|things|stuff|topics) can (you|u) answer|what (topics|subjects|things) do (you|u) cover|what do (you|u) cover|how do i use (this|it)|what (questions|topics) (can|do) (you|u) answer|menu",
-    "goodbye": r"bye+|goodbye|cya|see ya|gtg|g2g|bye for now|talk (to you )?later|ttyl|catch you later|gotta go|got to go|good bye|bye bye|see (you|ya|u)( later| soon)?|farewell|later|that'?s all|i'?m done|have a (good|nice|great) (day|one|night)|good ?night|take care|no thanks|never ?mind|nothing else|that'?s it|all good",
-    "greeting": r"hi+|hello+|hey+|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|(is )?(any ?one|any ?body|someone|somebody) (there|here|home|around)|(u|you) there|how are (you|u)( doing| today)?|how('?s| is) it going|what'?s up|sup|nice to meet (you|u)|are (you|u) there",
-    "thanks": r"thanks?( you)?|thx|ty|thank u|thankyou|cheers|much appreciated|appreciate (it|that|you)|(that|this|you|you'?ve|it)( (really|actually|truly|totally|honestly|so|has|have))* help(s|ed)|(very |really |so )?helpful|great|ok(ay)?|cool|perfect|got it|awesome|nice|good to know|understood|good job|well done|(you'?re|you are) (great|awesome|helpful|amazing|the best)",
+    "help": r"help|can (you|u) help( me)?|i (have|got) (a |some |few |a few )?questions?|i need (some )?help|what can (you|u) do|what do (you|u) (do|know)|how does (this|the|your) ?(chat|bot|chatbot|thing|site|service|assistant|tool)? work|how do (you|u) work|how do i use (this|you)|what (kinds? of |sorts? of |types? of )?(questions|things|stuff|topics) can i ask( you)?"
+    r"|what can i ask( you)?|what (kinds? of |sorts? of |types? of )?(things|stuff|questions|topics) can (you|u) help( me)? with|what can (you|u) help( me)? with|how can (you|u) help( me)?|what (kinds? of |sorts? of |types? of )?(questions|things|stuff|topics) can (you|u) answer|what (topics|subjects|things) do (you|u) cover|what do (you|u) cover|how do i use (this|it)|what (questions|topics) (can|do) (you|u) answer|menu",
+    "goodbye": r"bye+|goodbye|(good ?)?night|nite|that'?s everything( for now)?|(i'?m|im|i am) off( now)?|signing off|logging off|cya|see ya|gtg|g2g|bye for now|talk (to you )?later|ttyl|catch you later|gotta go|got to go|good bye|bye bye|see (you|ya|u)( later| soon)?|farewell|later|that'?s all|i'?m done|have a (good|nice|great) (day|one|night)|good ?night|take care|no thanks|never ?mind|nothing else|that'?s it|all good",
+    "greeting": r"hi+|hello+|helo+|hey+|heya|hiya|howdy|yo|greetings|(good )?(morning|afternoon|evening)|good day|g'?day|(is )?(any ?one|any ?body|someone|somebody) (there|here|home|around)|(u|you) there|how are (you|u)( doing| today)?|how('?s| is) it going|what'?s up|sup|nice to meet (you|u)|are (you|u) there",
+    "thanks": r"thanks?( you)?( a (bunch|lot|million|ton|heap))?|thx|thnx|thanx|thnaks|tahnks|thanks+|tysm|tyvm|ty|ta|brilliant|lovely|thank u|thankyou|cheers|much appreciated|appreciate (it|that|you)|(that|this|you|you'?ve|it)( (really|actually|truly|totally|honestly|so|has|have))* help(s|ed)|(very |really |so )?helpful|great|ok(ay)?|cool|perfect|got it|awesome|nice|good to know|understood|good job|well done|(you'?re|you are) (great|awesome|helpful|amazing|the best)",
 }
 _CUE = re.compile("|".join(rf"\b(?P<{kind}>{p})\b" for kind, p in _CUES.items()))
 _FILLER = frozenset(words("please pls plz again so much very really lot bot chatbot there everyone anyone all for the your that this it and you u ur k kk ok okay oh well just then guys folks friend lol haha hmm um uh yes yeah yep no nope doctor doc mate buddy pal dear actually truly totally honestly heaps loads tons"))
