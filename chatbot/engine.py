@@ -42,6 +42,10 @@ _GIVES_NUMBER = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine
 _STEP_CUE = re.compile(r"\b(what (happens|happened|comes|goes on|do they do|will they do|did they do|is done|do you do|do i do)|then what|what next|what'?s next|next step|and then)\b")
 _STEP = re.compile(r"\b(?P<way>after|before)\s+(?P<step>[^,.?!;]+)")
 _SEQUENCE_WORDS = re.compile(r"\b(then|next|after|afterwards|before|finally|first)\b")
+# "What do MSCs do (once infused)" asks what they do for the disease, which the article tells in these words; "do"
+# is a stop word, so the question would otherwise keep only "MSCs" and match where MSCs come from.
+_ASKS_FUNCTION = re.compile(r"\bwhat (do|does|did|will|would|can|could|is|are) (?!i |you |we |u )(.+ )?do\b")
+_FUNCTION_WORDS = "work help"
 _ANAPHORA = re.compile(r"\b(it|its|that|this|they|them|those|these|there|one|ones|he|she|him|her|his|either|both|same|the other|the procedure|the treatment|the process)\b")
 
 
@@ -168,6 +172,8 @@ class ChatEngine:
         """The best passages, best first; none to decline."""
         retriever, tuning = self.retriever, self.tuning
         concepts = retriever.analyzer.concepts(message)
+        if _ASKS_FUNCTION.search(normalize(message)):
+            concepts = concepts + retriever.analyzer.concepts(_FUNCTION_WORDS)
         words_score = self._words(concepts)
         scores = words_score + self._meaning(message)
         topics, topic_words = self._topics(message)
@@ -340,9 +346,11 @@ class ChatEngine:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one engine per process, passages never change
     def _list_terms(self, number: int) -> tuple[frozenset[str], frozenset[str]]:
-        """A bullet's stems: those of its heading and lead-in, and those of its own text."""
+        """A bullet's stems: those of its heading and lead-in, less the name of its subject (a question that names
+        AHSCT asks about AHSCT, not about the whole list under its heading), and those of its own text."""
         passage, tokens = self.retriever.passages[number], self.retriever.analyzer.tokens
-        return frozenset(tokens(f"{passage.headings[-1]} {passage.lead_in}")), frozenset(tokens(passage.text))
+        heading = frozenset(tokens(f"{passage.headings[-1]} {passage.lead_in}")) - self.subjects.names_of(number)
+        return heading, frozenset(tokens(passage.text))
 
     def _list_of(self, number: int) -> list[int]:
         """The bullets of the list a bullet belongs to, in reading order."""

@@ -51,6 +51,10 @@ class Subjects:
         self._home = [frozenset(n for n, s in enumerate(self.subjects) if number in s.passages) for number in range(len(passages))]
         self._mentions = [frozenset(n for n, s in enumerate(self.subjects) if s.terms & set(tokens(p.text))) for p in passages]
 
+    def names_of(self, number: int) -> frozenset[str]:
+        """The words that name the subjects passage ``number`` belongs to."""
+        return frozenset().union(*(self.subjects[n].terms for n in self._home[number]))
+
     def named(self, stems: Iterable[str]) -> frozenset[int]:
         """The subjects a text names, given its stems."""
         stems = set(stems)

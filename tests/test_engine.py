@@ -149,6 +149,9 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         # "Where" asks for a place and "why" for a reason: they are not stop words.
         ("where can my mum get this treatment", "Availability is typically limited"),
         ("why is chemo given first in the transplant", "undergoes chemotherapy"),
+        # "What do X do" asks what they do for the disease, not where they come from.
+        ("so what do mscs actually do in the body", "help suppress abnormal immune responses"),
+        ("what do the infused cells do", "help suppress abnormal immune responses"),
     ],
 )
 def test_answers_quote_the_passage_that_answers(engine, message, expected):
