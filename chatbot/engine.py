@@ -12,8 +12,9 @@ from typing import Any
 import numpy as np
 
 from . import messages
+from .alarms import Alarms
 from .corpus import Passage, corpus_folder, load_corpus, read_text
-from .intents import is_emergency, smalltalk_kind
+from .intents import asks_about_a_risk, is_emergency, smalltalk_kind
 from .retriever import Hit, Retriever, mean_of_best
 from .semantic import EMBEDDINGS_FILE, SemanticIndex
 from .subjects import Subjects
@@ -71,6 +72,8 @@ class Tuning:
     semantic_weight: float = 0.75  # how much closeness in meaning adds to a passage's word score (scaled to the best's)
     min_similarity: float = 0.3  # a question whose meaning is no closer than this to any passage is declined
     covering_band: float = 0.95  # among passages this close to the best, the one containing most of the question goes first
+    alarm_closeness: float = 0.45  # a message whose closest example emergencies are this close (cosine) ...
+    alarm_margin: float = 0.08  # ... and this much closer than anything else is taken for an emergency
     subject_weight: float = 0.4  # a follow-up's scores grow by this share for the passages of the subject it leans on
 
 
@@ -117,10 +120,12 @@ class ChatEngine:
         tuning: Tuning | None = None,
         out_of_scope: dict[tuple[str, ...], str] | None = None,
         semantic: SemanticIndex | None = None,
+        alarms: Alarms | None = None,
     ) -> None:
         self.retriever = retriever
         self.tuning = tuning or Tuning()
         self.semantic = semantic
+        self.alarms = alarms
         self.views = _view_index(retriever)
         # The stems of each passage's listed questions (its sentences are in the index already), to tell which
         # of a question's words a passage covers; only passages that have listed questions need a set.
@@ -146,7 +151,8 @@ class ChatEngine:
         analyzer = Analyzer(synonyms, Speller(vocabulary))
         tuning = tuning or Tuning()
         meanings = SemanticIndex.build(passages, folder / EMBEDDINGS_FILE, votes=tuning.view_votes) if semantic else None
-        return cls(Retriever(passages, analyzer), tuning, load_topics(folder / OUT_OF_SCOPE_FILE), meanings)
+        alarms = Alarms.build(meanings, closeness=tuning.alarm_closeness, margin=tuning.alarm_margin) if meanings else None
+        return cls(Retriever(passages, analyzer), tuning, load_topics(folder / OUT_OF_SCOPE_FILE), meanings, alarms)
 
     @property
     def passage_count(self) -> int:
@@ -158,7 +164,7 @@ class ChatEngine:
 
     def reply(self, message: str, history: Sequence[str] = ()) -> Reply:
         """The one reply for a message, given the user's earlier messages (oldest first)."""
-        if is_emergency(message):
+        if self.is_emergency(message):
             return Reply("emergency", messages.EMERGENCY)
         kind = smalltalk_kind(message)
         if kind:
@@ -167,6 +173,14 @@ class ChatEngine:
         if not hits:
             return Reply("no_match", messages.NO_MATCH, suggestions=messages.SUGGESTIONS[:4])
         return Reply("answer", self._reply_text(hits), tuple(hits), _related(hits))
+
+    def is_emergency(self, message: str) -> bool:
+        """Whether the message reports an emergency: a red flag, or close in meaning to example emergencies."""
+        if is_emergency(message):
+            return True
+        # Closeness in meaning cannot tell "my son took his methotrexate twice" from "can I drink on methotrexate":
+        # a message that asks about a risk is taken for an emergency only by a red flag.
+        return self.alarms is not None and not asks_about_a_risk(message) and self.alarms.sounds_like_emergency(message)
 
     def _answer(self, message: str, history: Sequence[str]) -> list[Hit]:
         """The best passages, best first; none to decline."""
@@ -397,7 +411,7 @@ class ChatEngine:
     def _earlier_turn(self, history: Sequence[str]) -> str | None:
         """The most recent earlier message that asked something of the article."""
         for turn in reversed(history):
-            if isinstance(turn, str) and turn.strip() and not smalltalk_kind(turn) and not is_emergency(turn):
+            if isinstance(turn, str) and turn.strip() and not smalltalk_kind(turn) and not self.is_emergency(turn):
                 return turn
         return None
 

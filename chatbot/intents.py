@@ -28,7 +28,7 @@ _RED_FLAGS = [
     r"(too many|whole bottle|handful|bunch|lots|a lot) (of )?(\w+ )?(pills|tablets|meds|medication|medicine|sleeping pills|painkillers)",
     r"(ate|swallowed|got into) (my|his|her|their|the|grandma'?s|mom'?s|dad'?s) (\w+ )?(pills|tablets|meds|medication|medicine)",
     # breathing
-    r"(can'?t|cannot|could ?n'?t|can not|unable to|struggling to|hard to|trouble|difficulty|not|isn'?t|stopped|barely) ?(breath|breathe|breathing|get (any )?air|catch (my|his|her|their) breath)",
+    r"(can'?t|cant|cnt|cannot|could ?n'?t|can not|unable to|struggling to|hard to|trouble|difficulty|not|isn'?t|stopped|barely) ?(breath|breathe|breathing|get (any )?air|catch (my|his|her|their) breath)",
     r"gasping|choking|turning blue|(lips|face) (are |is |turning )?(blue|grey|gray)|throat (is )?(closing|swelling)|anaphyla\w*",
     # loss of consciousness
     (
@@ -87,23 +87,41 @@ _RED_FLAGS = [
     r"throat (is |feels )?(tight|closing|swelling|swollen)|(lips|tongue|face) (are |is |look |looks )?(huge|massive|swollen|swelling|puffed)",
     # serious infection after a transplant (sepsis, meningitis): fever with confusion, a stiff neck, a rash
     r"(fever|temp|temperature) .{0,60}(confus\w*|drowsy|stiff neck|mottled|rigors|shivering|shaking|won'?t wake|blotchy|rash|blood pressure)|stiff neck|rash (that )?(doesn'?t|does not|won'?t|wont|didn'?t) fade|mottled|rigors|blood pressure (is )?(really |very |so )?low",
+    # a high fever (38 C / 100.4 F and up), which after chemotherapy or a transplant is an emergency
+    r"(fever|temp|temperature)( is| was| of| at| hit| just hit| reading| reads| went up to| up to| now)* (3[89]|4[0-2]|10[0-6])([.,]\d+)?\b|\b(3[89]|4[0-2]) \d\b(?! (years?|yrs|months?|weeks?|days?|kg|lbs?|k)\b)",
+    # suicide, said by its signs: plans, goodbyes, giving things away
+    r"(pills|tablets|meds) (all )?counted( out)?|counted out (my|the|all) (pills|tablets|meds)|(gave|giving|given) away (my|all my)|won'?t be needing (them|it|anything)|where i'?m going|made (my )?peace|said my goodbyes|nothing (left )?to live for|(would be|is a|a) lethal|lethal (dose|amount)|stockpil\w*|tonight is the night|(put|putting|got|getting) (all )?(my )?affairs in order|(going to|gonna) do it (tonight|today|now)|(tonight|today) i'?m (going to|gonna) do it|wrote (a|my) will this week",
+    r"(face|smile|mouth) .{0,20}(wrong|funny|weird|odd|droopy) on one side|talking (funny|weird|strange|nonsense)|words (are )?coming out wrong",
+    r"antifreeze|rat poison|xylitol|(very |really |so )?bad breathing|breathing (is )?(very |really |so )?bad|(crushing|heavy|tight|squeezing) (feeling|sensation|weight|pain) in " + _WHO + r" chest|left arm'?s? (has )?(gone |going |is |feels )?(tingl\w*|numb|dead)",
+    r"(can'?t|cant|cannot) keep (my |his |her |their )?eyes open|(really|very|so|super) drowsy|(i'?m|i am|im) not safe|(don'?t|do not|dont) feel safe (with|around) (myself|me)|not safe (tonight|right now|with myself)",
     # asking for emergency help
     r"(this|it) is an emergency|it'?s an emergency|medical emergency|(need|call|get|send) (an )?ambulance|call (911|999|112)|(i'?m|i am|he'?s|she'?s|is) dying",
 ]
 _RED_FLAG = re.compile("|".join(rf"\b(?:{p})" for p in _RED_FLAGS))
 # "Can the chemo cause a stroke?" asks about a risk of the treatment; "my husband is having a stroke" is an emergency.
-_SOFT = re.compile(r"(anaphyla\w*|over ?dose|poisoning|allergic reactions?|wheez\w*|chest pain|chest pains|bleeding \w+|severe bleeding|fitting|seizing|convuls\w*|collapsed|faint\w*|passed out|pass(ing)? out|unconscious|short(ness)? of breath|heart (is )?racing|uncontroll(ed|able) bleeding|blood in \w+ \w+)")
+_SOFT = re.compile(r"((fever|temp|temperature) .*(rash|blotchy|shivering|shaking|rigors)|(fever|temp|temperature)( is| was| of| at| hit| reading| reads| now)* \d+( \d)?|stiff neck|mottled|rigors|anaphyla\w*|over ?dose|poisoning|allergic reactions?|wheez\w*|chest pain|chest pains|bleeding \w+|severe bleeding|fitting|seizing|convuls\w*|collapsed|faint\w*|passed out|pass(ing)? out|unconscious|short(ness)? of breath|heart (is )?racing|uncontroll(ed|able) bleeding|blood in \w+ \w+)")
 _HYPOTHETICAL = re.compile(
     r"\b(cause|causes|causing|risk|risks|chance|lead to|linked|complications?|possible|can it|could it|does it|will it|would it|might|what if"
-    r"|once|last (year|month|week)|years ago|months ago|in the past|history of|used to|during|side effects?|sometimes|in my teens|when i was)\b"
+    r"|once|last (year|month|week)|years ago|months ago|in the past|history of|used to|during|side effects?|sometimes|in my teens|when i was|back in \d{4}|trigger|triggers|protocol|happens?|something that|reports? of|if (someone|a patient|you|i) (has|have|gets?)|in (19|20)\d\d|can (you|people|patients|someone|anyone|the|it|they)|nobody|no one|make sure)\b"
 )
 # Said to be happening now: an emergency even beside words that ask about a risk.
-_NOW = re.compile(r"\b(right now|happening now|at the moment|currently|i'?m having|i am having|(he|she)'?s having|(he|she) is having|all of a sudden)\b")
+_NOW = re.compile(r"\b(right now|happening now|just (hit|went|started|now)|at the moment|currently|i'?m having|i am having|(he|she)'?s having|(he|she) is having|all of a sudden)\b")
 _RED_FLAG_WORDS = Speller(
     set(words("seizure seizures seizing convulsing convulsion unconscious unresponsive overdose overdosed suicide suicidal "
               "bleeding breathe breathing breath stroke ambulance emergency poisoned poisoning swallowed collapsed fainted suddenly "
               "unresponsive allergic swelling suffocating gushing chest pain pains seizure headache"))
 )
+
+
+# A question that opens by asking whether something may be done or may happen ("can I drink alcohol on
+# methotrexate", "does ATG cause a rash").
+_ASKING = re.compile(r"^(can|could|should|shall|may|is it|is there|are there|do|does|did|will|would|what if|how (often|likely|common))\b(?!')")
+
+
+def asks_about_a_risk(message: str) -> bool:
+    """Whether the message opens by asking about a risk or a possibility rather than reporting something."""
+    text = normalize(message).strip()
+    return bool(_ASKING.match(text)) and not _NOW.search(text)
 
 
 def is_emergency(message: str) -> bool:
@@ -117,15 +135,15 @@ def is_emergency(message: str) -> bool:
 
 _CUES = {
     "about": r"who (are|r) (you|u)|who am i (talking|chatting|speaking|writing) (to|with)|who('?s| is) (this|there|answering|replying)|is (this|it) (a |an )?(real|live|actual) (person|human|doctor|nurse|chat)|is (this|it) (automated|automatic|a machine|a computer)|what'?s (ur|your) name|(want|like|need) to (talk|speak|chat) (to|with) (a |an )?(real |actual )?(person|human|doctor|nurse|someone)|who (made|built|created|programmed|wrote) (you|u|this)|(can|could) i (talk|speak|chat) (to|with) (a |an )?(real |actual )?(person|human|doctor|nurse|someone)|are (you|u) (chatgpt|gpt|artificial|an? ai)|what is this( thing| site| chat| bot)?|what are (you|u)|are (you|u) (a |an )?(real |actual )?(doctor|human|person|bot|robot|ai|computer|machine|nurse|program|chatbot|real)( or (a |an )?(real |actual )?\w+)?"
-    r"|is this (a |an )?(real )?(bot|robot|human|person|ai|doctor)|am i (talking|chatting|speaking) (to|with) (a |an )?(real )?(human|person|bot|robot|doctor|ai)|what('?s| is) your name|your name|r (u|you) (real|human|a bot|a person)",
+    r"|is this (a |an )?(real )?(bot|robot|human|person|ai|doctor)|am i (talking|chatting|speaking) (to|with) (a |an )?(real )?(human|person|bot|robot|doctor|nurse|computer|ai)( or (a |an )?(real )?\w+)?|what('?s| is) your name|your name|r (u|you) (real|human|a bot|a person)",
     "help": r"help|can (you|u) help( me)?|i (have|got) (a |some |few |a few )?questions?|i need (some )?help|what can (you|u) do|what do (you|u) (do|know)|how does (this|the|your) ?(chat|bot|chatbot|thing|site|service|assistant|tool)? work|how do (you|u) work|how do i use (this|you)|what (kinds? of |sorts? of |types? of )?(questions|things|stuff|topics) can i ask( you)?"
     r"|what can i ask( you)?|what (kinds? of |sorts? of |types? of )?(things|stuff|questions|topics) can (you|u) help( me)? with|what can (you|u) help( me)? with|how can (you|u) help( me)?|what (kinds? of |sorts? of |types? of )?(questions|things|stuff|topics) can (you|u) answer|what (topics|subjects|things) do (you|u) cover|what do (you|u) cover|how do i use (this|it)|what (questions|topics) (can|do) (you|u) answer|menu",
-    "goodbye": r"bye+|goodbye|(good ?)?night|nite|that'?s everything( for now)?|(i'?m|im|i am) off( now)?|signing off|logging off|cya|see ya|gtg|g2g|bye for now|talk (to you )?later|ttyl|catch you later|gotta go|got to go|good bye|bye bye|see (you|ya|u)( later| soon)?|farewell|later|that'?s all|i'?m done|have a (good|nice|great) (day|one|night)|good ?night|take care|no thanks|never ?mind|nothing else|that'?s it|all good",
-    "greeting": r"hi+|hello+|helo+|hey+|heya|hiya|howdy|yo|greetings|(good )?(morning|afternoon|evening)|good day|g'?day|(is )?(any ?one|any ?body|someone|somebody) (there|here|home|around)|(u|you) there|how are (you|u)( doing| today)?|how('?s| is) it going|what'?s up|sup|nice to meet (you|u)|are (you|u) there",
-    "thanks": r"thanks?( you)?( a (bunch|lot|million|ton|heap))?|thx|thnx|thanx|thnaks|tahnks|thanks+|tysm|tyvm|ty|ta|brilliant|lovely|thank u|thankyou|cheers|much appreciated|appreciate (it|that|you)|(that|this|you|you'?ve|it)( (really|actually|truly|totally|honestly|so|has|have))* help(s|ed)|(very |really |so )?helpful|great|ok(ay)?|cool|perfect|got it|awesome|nice|good to know|understood|good job|well done|(you'?re|you are) (great|awesome|helpful|amazing|the best)",
+    "goodbye": r"bye+|goodbye|that'?s all i (needed|wanted|need|want)( to know)?|adios|adiós|au revoir|ciao|tschuss|tschüss|(good ?)?night|nite|that'?s everything( for now)?|(i'?m|im|i am) off( now)?|signing off|logging off|cya|see ya|gtg|g2g|bye for now|talk (to you )?later|ttyl|catch you later|gotta go|got to go|good bye|bye bye|see (you|ya|u)( later| soon)?|farewell|later|that'?s all|i'?m done|have a (good|nice|great) (day|one|night)|good ?night|take care|no thanks|never ?mind|nothing else|that'?s it|all good",
+    "greeting": r"hi+|hello+|helo+|hallo|hola|bonjour|salut|ciao|namaste|salaam|salam|guten tag|ola|olá|konnichiwa|test(ing)?|is this (thing )?(working|on)|hey+|heya|hiya|howdy|yo|greetings|(good )?(morning|afternoon|evening)|good day|g'?day|(is )?(any ?one|any ?body|someone|somebody) (there|here|home|around)|(u|you) there|how are (you|u)( doing| today)?|how('?s| is) it going|what'?s up|sup|nice to meet (you|u)|are (you|u) there",
+    "thanks": r"(thanks?|thnks|thnk you)( you)?( a (bunch|lot|million|ton|heap))?|gracias|merci( beaucoup)?|danke( schon| schön)?|grazie( mille)?|obrigad[oa]|arigato|shukran|thx|thnx|thanx|thnaks|tahnks|thanks+|tysm|tyvm|ty|ta|brilliant|lovely|thank u|thankyou|cheers|much appreciated|appreciate (it|that|you)|(that|this|you|you'?ve|it)( (really|actually|truly|totally|honestly|so|has|have))* help(s|ed)|(very |really |so )?helpful|great|ok(ay)?|cool|perfect|got it|awesome|nice|good to know|understood|good job|well done|(you'?re|you are) (great|awesome|helpful|amazing|the best)",
 }
 _CUE = re.compile("|".join(rf"\b(?P<{kind}>{p})\b" for kind, p in _CUES.items()))
-_FILLER = frozenset(words("please pls plz again so much very really lot bot chatbot there everyone anyone all for the your that this it and you u ur k kk ok okay oh well just then guys folks friend lol haha hmm um uh yes yeah yep no nope doctor doc mate buddy pal dear actually truly totally honestly heaps loads tons"))
+_FILLER = frozenset(words("please pls plz thing again so much very really lot bot chatbot there everyone anyone all for the your that this it and you u ur k kk ok okay oh well just then guys folks friend lol haha hmm um uh yes yeah yep no nope doctor doc mate buddy pal dear actually truly totally honestly heaps loads tons"))
 
 
 def smalltalk_kind(message: str) -> str | None:

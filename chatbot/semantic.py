@@ -112,6 +112,7 @@ class SemanticIndex:
         self.passage_count = passage_count
         self.votes = votes
         self._sizes = np.bincount(owner, minlength=passage_count)
+        self.vector = lru_cache(maxsize=4096)(self._vector)
         self.similarity = lru_cache(maxsize=4096)(self._similarity)
 
     @classmethod
@@ -121,26 +122,46 @@ class SemanticIndex:
         views = [(n, text) for n, p in enumerate(passages) for text in (p.search_text, *p.sentences, *p.questions)]
         texts = [text for _, text in views]
         owner = np.array([n for n, _ in views], dtype=np.int64)
-        key = _key(texts)
-        vectors = _read(saved, key) if saved else None
-        if vectors is None:
-            if saved:
-                log.info("computing %d sentence vectors (run 'python -m chatbot embed' to save them in %s)", len(texts), saved)
-            vectors = encoder.encode(texts)
-        # Half precision, whether computed or read: the same scores either way, half the memory.
-        return cls(encoder, owner, vectors.astype(np.float16).astype(np.float32), key, len(passages), votes)
+        return cls(encoder, owner, saved_vectors(encoder, texts, saved), _key(texts), len(passages), votes)
 
     def save(self, path: Path) -> None:
         """Write the vectors (half precision) with the key that says which texts they belong to."""
-        with open(path, "wb") as out:
-            np.savez_compressed(out, key=np.array(self.key), vectors=self.vectors.astype(np.float16))
+        _write(path, self.key, self.vectors)
+
+    def _vector(self, text: str) -> np.ndarray:
+        """The text's sentence vector (read-only; cached per text)."""
+        vector = self.encoder.encode([text])[0]
+        vector.setflags(write=False)
+        return vector
 
     def _similarity(self, text: str) -> np.ndarray:
         """Each passage's mean cosine similarity to ``text`` over its closest texts (read-only; cached per text)."""
-        sims = self.vectors @ self.encoder.encode([text])[0]
+        sims = self.vectors @ self.vector(text)
         closeness = mean_of_best(sims, self.owner, self._sizes, self.votes).astype(np.float32)
         closeness.setflags(write=False)
         return closeness
+
+
+def saved_vectors(encoder: Encoder, texts: Sequence[str], saved: Path | None) -> np.ndarray:
+    """Vectors for ``texts``, read from ``saved`` when it holds vectors for exactly these texts, else computed
+    now; half precision either way (the same scores, half the memory)."""
+    vectors = _read(saved, _key(texts)) if saved else None
+    if vectors is None:
+        if saved:
+            log.info("computing %d sentence vectors (run 'python -m chatbot embed' to save them in %s)", len(texts), saved)
+        vectors = encoder.encode(texts)
+    return vectors.astype(np.float16).astype(np.float32)
+
+
+def save_vectors(path: Path, encoder: Encoder, texts: Sequence[str]) -> int:
+    """Compute and write the vectors of ``texts`` for ``saved_vectors`` to read; how many were written."""
+    _write(path, _key(texts), encoder.encode(texts))
+    return len(texts)
+
+
+def _write(path: Path, key: str, vectors: np.ndarray) -> None:
+    with open(path, "wb") as out:
+        np.savez_compressed(out, key=np.array(key), vectors=vectors.astype(np.float16))
 
 
 def _key(texts: Sequence[str]) -> str:

@@ -1,0 +1,55 @@
+"""Emergencies recognised by closeness in meaning to worded examples, beside the red-flag patterns of intents.py.
+
+People describe an emergency in more ways than patterns can list ("she went grey and sweaty and is clutching
+her arm"). A message is taken for one when its closest examples of emergencies (``data/emergency_examples.jsonl``)
+are close to it, and closer than the closest of everything else it could be: the article's passages and
+listed questions, and examples of alarming questions that are not emergencies and of small talk.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from .semantic import SemanticIndex, saved_vectors
+from .text import DATA_DIR
+
+EXAMPLES_FILE = DATA_DIR / "emergency_examples.jsonl"
+VECTORS_FILE = DATA_DIR / "emergency_examples.npz"
+
+
+def load_examples(path: Path = EXAMPLES_FILE) -> tuple[list[str], list[str]]:
+    """Example emergencies and examples of messages that are not, from a JSON Lines file of {kind, text}."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r["text"] for r in rows if r["kind"] == "emergency"], [r["text"] for r in rows if r["kind"] != "emergency"]
+
+
+class Alarms:
+    """Whether a message is close in meaning to the example emergencies (one instance per engine)."""
+
+    def __init__(self, meanings: SemanticIndex, emergencies: np.ndarray, others: np.ndarray, closeness: float, margin: float, votes: int = 3) -> None:
+        self.meanings = meanings
+        self.emergencies = emergencies
+        self.others = np.vstack([others, meanings.vectors])  # the article itself is not an emergency
+        self.closeness = closeness
+        self.margin = margin
+        self.votes = votes
+
+    @classmethod
+    def build(cls, meanings: SemanticIndex, closeness: float, margin: float, path: Path = EXAMPLES_FILE, saved: Path | None = VECTORS_FILE) -> Alarms:
+        """The examples in ``path``, their vectors read from ``saved`` when they match, else computed now."""
+        emergencies, others = load_examples(path)
+        vectors = saved_vectors(meanings.encoder, emergencies + others, saved)
+        return cls(meanings, vectors[: len(emergencies)], vectors[len(emergencies) :], closeness, margin)
+
+    def sounds_like_emergency(self, message: str) -> bool:
+        """Whether the message's closest example emergencies are close to it and closer than anything else."""
+        vector = self.meanings.vector(message)
+        alarm = _mean_of_best(self.emergencies @ vector, self.votes)
+        return alarm >= self.closeness and alarm >= _mean_of_best(self.others @ vector, self.votes) + self.margin
+
+
+def _mean_of_best(similarities: np.ndarray, k: int) -> float:
+    return float(np.sort(similarities)[-k:].mean())
