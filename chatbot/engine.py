@@ -47,6 +47,10 @@ _SEQUENCE_WORDS = re.compile(r"\b(then|next|after|afterwards|before|finally|firs
 # is a stop word, so the question would otherwise keep only "MSCs" and match where MSCs come from.
 _ASKS_FUNCTION = re.compile(r"\bwhat (do|does|did|will|would|can|could|is|are) (?!i |you |we |u )(.+ )?do\b")
 _FUNCTION_WORDS = "work help"
+# A question that compares ("which one is safer", "is the donor one less risky") and a passage that does
+# ("less risky and more accessible than AHSCT").
+_COMPARES = re.compile(r"\b(safer|riskier|less (risky|risk|harsh|dangerous|aggressive|intense|invasive|intensive)|more (risky|harsh|dangerous|aggressive|intense|invasive|intensive|accessible)|gentler|harsher|milder|which (one|is|of the|approach|kind|type)( is)? (safer|better|less|more|riskier|gentler|harsher|milder))\b")
+_COMPARISON = re.compile(r"\b(than|more \w+|less \w+)\b")
 _ANAPHORA = re.compile(r"\b(it|its|that|this|they|them|those|these|there|one|ones|he|she|him|her|his|either|both|same|the other|the procedure|the treatment|the process)\b")
 
 
@@ -74,6 +78,7 @@ class Tuning:
     covering_band: float = 0.95  # among passages this close to the best, the one containing most of the question goes first
     alarm_closeness: float = 0.45  # a message whose closest example emergencies are this close (cosine) ...
     alarm_margin: float = 0.08  # ... and this much closer than anything else is taken for an emergency
+    comparison_weight: float = 0.3  # a comparing question's scores grow by this share for passages that compare
     subject_weight: float = 0.4  # a follow-up's scores grow by this share for the passages of the subject it leans on
 
 
@@ -138,6 +143,7 @@ class ChatEngine:
         # The bullets of lists that tell steps in order ("... are then reintroduced").
         self._steps = [n for n, p in enumerate(retriever.passages) if p.bullet and any(_SEQUENCE_WORDS.search(normalize(retriever.passages[i].text)) for i in self._list_of(n))]
         self.subjects = Subjects(retriever.passages, retriever.analyzer.tokens, lambda t: retriever.document_frequency(t) <= self.tuning.generic_share)
+        self._compares = np.array([bool(_COMPARISON.search(normalize(p.text))) for p in retriever.passages])
         self._gives_number = np.array([bool(_GIVES_NUMBER.search(normalize(p.text))) for p in retriever.passages])
 
     @classmethod
@@ -209,6 +215,9 @@ class ChatEngine:
             scores = np.where(counts, scores, 0.0)
             if not scores.any():
                 return []
+        compares = bool(_COMPARES.search(text))
+        if compares:
+            scores = np.where(self._compares, scores * (1 + tuning.comparison_weight), scores)
         scores = self._prefer_covering(scores, concepts, weights)
         # Whether to answer is a matter of the words the passage to be shown contains: closeness in meaning
         # alone also finds passages on the wrong topic.
@@ -219,7 +228,7 @@ class ChatEngine:
             scores = scores.copy()
             scores[step] = np.nextafter(scores.max(), np.inf)
         order = self._expand_lead_in(retriever.top(scores, tuning.max_passages + 1), scores)[: tuning.max_passages]
-        if step is None and self._about_list(order[0], concepts[:own], weights[:own]):
+        if step is None and not compares and self._about_list(order[0], concepts[:own], weights[:own]):
             # A question about a whole list ("what are the risks", "what have studies shown") is answered by
             # the list, its lead-in and every bullet; its best bullets follow.
             bullets = self._list_of(self._lists[order[0]][0] if order[0] in self._lists else order[0])

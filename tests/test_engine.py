@@ -255,6 +255,14 @@ def test_a_question_about_the_step_after_or_before_another_gets_that_step(engine
     assert reply.kind == "answer" and expected in reply.passages[0].passage.text
 
 
+@pytest.mark.parametrize(
+    "history, message",
+    [([], "of the two kinds of stem cell treatment, which one is gentler"), (["what are the two approaches"], "which is less dangerous")],
+)
+def test_a_question_that_compares_is_answered_by_the_passage_that_compares(engine, history, message):
+    assert engine.reply(message, history).passages[0].passage.text.startswith("Considered less risky and more accessible than AHSCT")
+
+
 def test_after_a_risk_is_not_a_step(engine):
     # The risks are a list but not a sequence: "after GVHD" is asked of GVHD, not of the next risk.
     assert engine.reply("what happens after gvhd").passages[0].passage.text.startswith("Graft-versus-host")
