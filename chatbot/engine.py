@@ -35,6 +35,12 @@ _NUMBER_ZIPF = 5.0
 # steroids" ("I'm on" reads "i on": contractions are cut); and the words that join a list of such things.
 _HISTORY_CUE = re.compile(r"\b(tried|took|taken|been on|was on|were on|im on|i on|currently on|failed|responded to|respond to|stopped|despite|after years of)\b")
 _LIST_WORDS = frozenset(("and", "or", "then", "also", "plus", "even"))
+# What follows a list of things tried: "..., nothing has worked", "... and they didn't help".
+_DID_NOT_WORK = re.compile(
+    r"(and |but )?(nothing|none of (them|it|those)|(it|they|that|which|these|those|all|both|each|all of them) )?(has |have )?"
+    r"(didn'?t|did not|don'?t|do not|hasn'?t|has not|haven'?t|have not|never|stopped|no longer|not) (\w+ )?(work|worked|working|help|helped|helping|control|controlled)\b"
+    r"|(and |but )?(nothing|none of (them|it|those|these)) (has |have |really |ever )*(work|worked|helped|controls?|controlled|did anything)\b"
+)
 # A question that asks for a number ("how many", "what percentage") is answered only by a passage that gives one.
 _ASKS_NUMBER = re.compile(r"\b(how many|what (percent|percentage|proportion|fraction|share|number)|percentage of|(success|survival) rates?)\b")
 _GIVES_NUMBER = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twice|several|dozens?|hundreds?|thousands?|millions?|percent)\b")
@@ -455,27 +461,33 @@ class ChatEngine:
 
     def _topics(self, message: str) -> tuple[int, set[str]]:
         """How many out-of-scope topics the message asks about (three drug names are one topic), and the words
-        that name them. A topic told as the asker's history ("I've tried methotrexate and rituximab") is not
-        asked about."""
+        that name them. A topic told as the asker's history ("I've tried methotrexate and rituximab", "been on
+        hydroxy, mycophenolate, rituximab, nothing has worked") is not asked about."""
         found = words(message)
         stems = [stem(w) for w in found]
-        groups, covered = set(), set()
-        start, history_end = 0, -1  # history_end: where the last topic told as history ended
+        spans, covered = [], set()  # (first word, past the last word, group) of each topic named
+        start = 0
         while start < len(stems):
             for n in range(min(self._longest_topic, len(stems) - start), 0, -1):
                 group = self.out_of_scope.get(tuple(stems[start : start + n]))
                 if group is not None:
-                    before = found[max(0, start - 3) : start]
-                    listed = history_end >= 0 and all(w in _LIST_WORDS for w in found[history_end:start])
-                    if listed or _HISTORY_CUE.search(" ".join(before)):
-                        history_end = start + n
-                    else:
-                        groups.add(group)
+                    spans.append((start, start + n, group))
                     covered.update(found[start : start + n])
                     start += n
                     break
             else:
                 start += 1
+        groups = set()
+        first = 0
+        while first < len(spans):
+            last = first  # topics joined by list words ("hydroxy, mycophenolate and rituximab") are told together
+            while last + 1 < len(spans) and all(w in _LIST_WORDS for w in found[spans[last][1] : spans[last + 1][0]]):
+                last += 1
+            begin, end = spans[first][0], spans[last][1]
+            told = _HISTORY_CUE.search(" ".join(found[max(0, begin - 6) : begin])) or _DID_NOT_WORK.match(" ".join(found[end : end + 6]))
+            if not told:
+                groups.update(group for _, _, group in spans[first : last + 1])
+            first = last + 1
         return len(groups), covered
 
     def _coverage(self, concepts: list[Concept], weights: list[float], uncovered: float, scores: np.ndarray) -> float:

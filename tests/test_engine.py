@@ -303,6 +303,8 @@ def test_of_passages_nearly_level_the_one_that_names_what_is_asked_goes_first(en
     [
         "my lupus hasn't responded to methotrexate, mycophenolate or rituximab, am I a candidate for stem cells",
         "I've been on hydroxychloroquine and prednisone for years and my lupus is still severe, is stem cell therapy an option",
+        # The history told first, the drugs listed long after it, and that they failed after them.
+        "so over the years i went through pretty much all of it: plaquenil, cellcept, benlysta, and none of them helped. is AHSCT for me",
     ],
 )
 def test_drugs_told_as_the_askers_history_do_not_make_the_question_out_of_scope(engine, question):
