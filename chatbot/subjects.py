@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .corpus import Passage
+from .text import stem, words
 
 # A bullet that starts by naming its subject: "Mesenchymal stem cells (MSCs): Found in ..."
 _LABEL = re.compile(r"^([^:.]{3,60}):\s")
@@ -45,7 +46,8 @@ class Subjects:
                 found.setdefault(("label", p.section, p.lead_in, label.group(1)), (label.group(1), set()))[1].add(number)
         self.subjects = []
         for key, (name, numbers) in found.items():
-            terms = frozenset(t for t in tokens(name) if informative(t))
+            # Its name's words as written too: "mesenchymal" alone names MSCs, as "transplant" names AHSCT.
+            terms = frozenset(t for t in (*tokens(name), *map(stem, words(name))) if informative(t))
             if terms and _ABBREVIATION.search(name):
                 self.subjects.append(Subject(name, terms, frozenset(numbers), key[:-1]))
         self._home = [frozenset(n for n, s in enumerate(self.subjects) if number in s.passages) for number in range(len(passages))]

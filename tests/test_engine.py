@@ -126,6 +126,7 @@ def test_a_greeting_with_a_question_is_answered(engine, message):
         "can you recommend a good rheumatologist in boston",
         "is there a good stem cell clinic in bangkok for lupus",
         "what vaccines will i need after the transplant",
+        "does blue cross cover msc infusions for lupus",
     ],
 )
 def test_questions_the_article_does_not_answer_are_declined(engine, message):
@@ -235,6 +236,9 @@ def test_follow_ups_lean_on_the_earlier_turns(engine, history, message, expected
         # "The other kind" turns to the subject beside it.
         (["what are the risks of AHSCT"], "what about the other kind, any risks with that one?", "less risky"),
         (["what is hsc"], "and the other type?", "Mesenchymal stem cells (MSCs)"),
+        # A follow-up that names another subject is asked of that one, not of the one named before.
+        (["tell me about hematopoietic stem cells"], "what about mesenchymal ones", "Mesenchymal stem cells (MSCs)"),
+        (["whats the transplant one"], "who is it for", "typically reserved for severe lupus"),
     ],
 )
 def test_a_follow_up_is_asked_of_the_subject_the_earlier_turn_named(engine, history, message, expected):
