@@ -29,8 +29,7 @@ _SMALLTALK_REPLIES = {
     "about": messages.ABOUT,
     "help": messages.HELP,
 }
-# Words that point back to something said before ("is it safe?", "what about the other one").
-_NUMBER_ZIPF = 5.0
+_NUMBER_ZIPF = 5.0  # how common a number counts as being, on the Zipf scale of English word frequencies
 # Words that tell what the asker has been through, not what they ask about: "tried methotrexate", "been on
 # steroids" ("I'm on" reads "i on": contractions are cut); and the words that join a list of such things.
 _HISTORY_CUE = re.compile(r"\b(tried|took|taken|been on|was on|were on|im on|i on|currently on|failed|responded to|respond to|stopped|despite|after years of)\b")
@@ -57,6 +56,7 @@ _FUNCTION_WORDS = "work help"
 # ("less risky and more accessible than AHSCT").
 _COMPARES = re.compile(r"\b(safer|riskier|less (risky|risk|harsh|dangerous|aggressive|intense|invasive|intensive)|more (risky|harsh|dangerous|aggressive|intense|invasive|intensive|accessible)|gentler|harsher|milder|which (one|is|of the|approach|kind|type)( is)? (safer|better|less|more|riskier|gentler|harsher|milder))\b")
 _COMPARISON = re.compile(r"\b(than|more \w+|less \w+)\b")
+# Words that point back to something said before ("is it safe?", "what about the other one").
 _ANAPHORA = re.compile(r"\b(it|its|that|this|they|them|those|these|there|one|ones|he|she|him|her|his|either|both|same|the other|the procedure|the treatment|the process)\b")
 
 
