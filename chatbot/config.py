@@ -26,7 +26,7 @@ class Config:
     """The chatbot's settings; build one with ``Config.from_env()`` or ``Config(**overrides)``."""
 
     corpus: Path = _setting(DEFAULT_CORPUS, "Folder (or single file) of .md/.txt documents to answer from.")
-    semantic: bool = _setting(True, "Rank by closeness in meaning (sentence embeddings) as well as by words; 0 ranks by words alone.")
+    semantic: bool = _setting(True, "Rank by closeness in meaning (sentence embeddings) as well as by words, and recognise emergencies by it; 0 uses words and patterns alone.")
     host: str = _setting("127.0.0.1", "Address the HTTP server listens on.")
     port: int = _setting(8000, "Port the HTTP server listens on.")
     workers: int = _setting(1, "Server processes (each answers requests on its own threads).")
