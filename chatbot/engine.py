@@ -34,6 +34,8 @@ _NUMBER_ZIPF = 5.0  # how common a number counts as being, on the Zipf scale of 
 # steroids" ("I'm on" reads "i on": contractions are cut); and the words that join a list of such things.
 _HISTORY_CUE = re.compile(r"\b(tried|took|taken|been on|was on|were on|im on|i on|currently on|failed|responded to|respond to|stopped|despite|after years of)\b")
 _LIST_WORDS = frozenset(("and", "or", "then", "also", "plus", "even"))
+# A topic said not to be the case ("chemo for lupus? it's not cancer") is not asked about.
+_NOT = re.compile(r"\b(its|it is|this is|thats|that is|lupus is) not$|\b(isn|isnt)$")
 # What follows a list of things tried: "..., nothing has worked", "... and they didn't help".
 _DID_NOT_WORK = re.compile(
     r"(and |but )?(nothing|none of (them|it|those)|(it|they|that|which|these|those|all|both|each|all of them) )?(has |have )?"
@@ -229,7 +231,7 @@ class ChatEngine:
         # alone also finds passages on the wrong topic.
         if self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage:
             return []
-        step = self._next_step(text)
+        step = self._next_step(text, earlier)
         if step is not None:
             scores = scores.copy()
             scores[step] = np.nextafter(scores.max(), np.inf)
@@ -271,16 +273,27 @@ class ChatEngine:
         scores = words_score + tuning.history_weight * self._words(earlier_concepts) + meaning
         if subjects:
             scores[self.subjects.about(subjects)] *= 1 + tuning.subject_weight
+        if subjects and not subjects & self.subjects.named(s for c in earlier_concepts for s in c.stems):
+            # "The other one" names its subject only by pointing: the subject's name is what it asks about.
+            named = self.retriever.analyzer.concepts(" ".join(self.subjects.subjects[n].name for n in sorted(subjects)))
+            earlier_concepts, earlier_weights = earlier_concepts + named, earlier_weights + self._weights(named, set())
         # The earlier question's words count towards coverage too, at the same discount.
         return scores, concepts + earlier_concepts, weights + [w * tuning.history_weight for w in earlier_weights]
 
-    def _next_step(self, text: str) -> int | None:
+    def _next_step(self, text: str, earlier: str | None) -> int | None:
         """For a question about the step after (or before) one of a sequence of steps, that step's neighbour:
-        "what happens after the chemo" is answered by the step after the chemo."""
-        step = _STEP.search(text) if _STEP_CUE.search(text) else None
-        if step is None:
+        "what happens after the chemo" is answered by the step after the chemo, and "then what?" by the step
+        after the one the earlier turn told ("so first they collect my own cells")."""
+        if not _STEP_CUE.search(text):
             return None
-        concepts = self.retriever.analyzer.concepts(step.group("step"))
+        step = _STEP.search(text)
+        if step is not None:
+            told, way = step.group("step"), step.group("way")
+        elif earlier:
+            told, way = earlier, "after"
+        else:
+            return None
+        concepts = self.retriever.analyzer.concepts(told)
         named = [c for c, w in zip(concepts, self._weights(concepts, set())) if w > 0]
         # The step named is the one whose own words say most of it ("the chemo": "undergoes chemotherapy"),
         # the first of those that say as much: a step is told where it happens, later steps refer back to it.
@@ -289,7 +302,7 @@ class ChatEngine:
         if anchor is None or not found[anchor]:
             return None
         steps = self._list_of(anchor)
-        position = steps.index(anchor) + (1 if step.group("way") == "after" else -1)
+        position = steps.index(anchor) + (1 if way == "after" else -1)
         return steps[position] if 0 <= position < len(steps) else None
 
     def _prefer_covering(self, scores: np.ndarray, concepts: list[Concept], weights: list[float]) -> np.ndarray:
@@ -487,7 +500,11 @@ class ChatEngine:
             while last + 1 < len(spans) and all(w in _LIST_WORDS for w in found[spans[last][1] : spans[last + 1][0]]):
                 last += 1
             begin, end = spans[first][0], spans[last][1]
-            told = _HISTORY_CUE.search(" ".join(found[max(0, begin - 6) : begin])) or _DID_NOT_WORK.match(" ".join(found[end : end + 6]))
+            told = (
+                _HISTORY_CUE.search(" ".join(found[max(0, begin - 6) : begin]))
+                or _NOT.search(" ".join(found[max(0, begin - 3) : begin]))
+                or _DID_NOT_WORK.match(" ".join(found[end : end + 6]))
+            )
             if not told:
                 groups.update(group for _, _, group in spans[first : last + 1])
             first = last + 1

@@ -47,7 +47,7 @@ _RED_FLAGS = [
     # bleeding
     r"bleeding (really |very |so |too )?(heavily|badly|a lot|so much|won'?t stop|that won'?t stop|wont stop|everywhere|profusely|nonstop|non stop)|(won'?t|wont|doesn'?t|can'?t) stop bleeding|bleeding .{0,25}(won'?t|wont|doesn'?t|will not|not) stop|severe bleeding|(lots|lot|pool) of blood|blood everywhere|(coughing|cough|coughed|coughs|vomiting|vomited|throwing|threw|spitting|spat|puking|puked) (up )?((a )?(lots?|loads?|bits?|little|some|bunch|tons?|fair bit|load) (of )?)?(bright )?(red )?blood",
     # suicide and self-harm, said indirectly
-    r"can'?t (do|take) (this|it) any ?more|want (it all|everything|the pain|this) to (stop|end)|give up for good|(what'?s|whats|there'?s no|no) (the )?point( in| of)? (living|going on|anymore|trying)|see the point (in|of) living",
+    r"can'?t (do|take) (this|it) any ?more|want (it all|everything|the pain|this|it) to (stop|end|be over)|(don'?t|dont|do not|can'?t|cant) see (the|a|any) point (any ?more|in (anything|living|going on|life))|give up for good|(what'?s|whats|there'?s no|no) (the )?point( in| of)? (living|going on|anymore|trying)|see the point (in|of) living",
     r"(pills|meds|tablets) (saved|stored|stockpiled|hidden) up|enough (pills|meds|tablets) to|how many (of )?(my |his |her )?(pills|tablets|meds) (it )?(would|will) (take|kill)|(has|have|got|bought) a gun|(the |a )?rope (is )?ready|have the rope",
     r"goodbye (everyone|everybody|all|world|forever)|this is (the )?(last|final) (time|message|goodbye)|wrote (a |my )?(note|letters?|goodbye)|texted (me )?goodbye",
     r"(i'?m|i am|feel like) a burden|burden (to|on) (everyone|my family|them)|better off (if i (was|were) (dead|gone)|without me)|wish i (was|were) dead|wish i('?d| would| could)? (just )?die|(die|dying) in my sleep",
@@ -143,6 +143,7 @@ _CUES = {
     "thanks": r"(thanks?|thnks|thnk you)( you)?( a (bunch|lot|million|ton|heap))?|gracias|merci( beaucoup)?|danke( schon| schön)?|grazie( mille)?|obrigad[oa]|arigato|shukran|thx|thnx|thanx|thnaks|tahnks|thanks+|tysm|tyvm|ty|ta|brilliant|lovely|thank u|thankyou|cheers|much appreciated|appreciate (it|that|you)|(that|this|you|you'?ve|it)( (really|actually|truly|totally|honestly|so|has|have))* help(s|ed)|(very |really |so )?helpful|great|ok(ay)?|cool|perfect|got it|awesome|nice|good to know|understood|good job|well done|(you'?re|you are) (great|awesome|helpful|amazing|the best)",
 }
 _CUE = re.compile("|".join(rf"\b(?P<{kind}>{p})\b" for kind, p in _CUES.items()))
+_QUESTION_WORD = frozenset(("what", "why", "how", "where", "when", "which"))
 _FILLER = frozenset(words("please pls plz thing again so much very really lot bot chatbot there everyone anyone all for the your that this it and you u ur k kk ok okay oh well just then guys folks friend lol haha hmm um uh yes yeah yep no nope doctor doc mate buddy pal dear actually truly totally honestly heaps loads tons"))
 
 
@@ -157,4 +158,6 @@ def smalltalk_kind(message: str) -> str | None:
     rest = words(_CUE.sub(" ", text))
     if any(w not in STOP_WORDS and w not in _FILLER for w in rest):
         return None  # "hi, what are the risks?" is a question
+    if found[-1] in ("greeting", "thanks", "goodbye") and _QUESTION_WORD.intersection(rest):
+        return None  # "ok then what?" and "thanks, but why" ask something of the earlier turn
     return found[-1]  # "thanks, bye" is a goodbye; "hi, who are you" is about the bot

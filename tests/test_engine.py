@@ -39,6 +39,8 @@ EMERGENCIES = [
     "i'm going to end it tonight",
     "my kid ate my pills",
     "he won't respond when I shake him",
+    "i dont see the point anymore, i just want it to be over",
+    "had chemo for my transplant last week and now my temp is 38.9",
 ]
 NOT_EMERGENCIES = [
     "what are the risks of AHSCT",
@@ -53,6 +55,7 @@ NOT_EMERGENCIES = [
     "my lupus doesn't respond to medication anymore",
     "she is not responding to treatment, is she a candidate",
     "can it cause shortness of breath",
+    "what is the point of stem cells if they are still experimental",
 ]
 
 
@@ -236,6 +239,7 @@ def test_follow_ups_lean_on_the_earlier_turns(engine, history, message, expected
         # "The other kind" turns to the subject beside it.
         (["what are the risks of AHSCT"], "what about the other kind, any risks with that one?", "less risky"),
         (["what is hsc"], "and the other type?", "Mesenchymal stem cells (MSCs)"),
+        (["tell me about ahsct"], "and what about the other one?", "Mesenchymal Stem Cell (MSC) Infusion"),
         # A follow-up that names another subject is asked of that one, not of the one named before.
         (["tell me about hematopoietic stem cells"], "what about mesenchymal ones", "Mesenchymal stem cells (MSCs)"),
         (["whats the transplant one"], "who is it for", "typically reserved for severe lupus"),
@@ -243,7 +247,8 @@ def test_follow_ups_lean_on_the_earlier_turns(engine, history, message, expected
 )
 def test_a_follow_up_is_asked_of_the_subject_the_earlier_turn_named(engine, history, message, expected):
     reply = engine.reply(message, history)
-    assert reply.kind == "answer" and expected.lower() in reply.passages[0].passage.text.lower()
+    first = reply.passages[0].passage
+    assert reply.kind == "answer" and expected.lower() in f"{first.section} {first.text}".lower()
 
 
 @pytest.mark.parametrize(
@@ -252,6 +257,8 @@ def test_a_follow_up_is_asked_of_the_subject_the_earlier_turn_named(engine, hist
         ([], "what do they do after the chemo in a transplant", "reintroduced to rebuild"),
         ([], "after they collect my stem cells, what happens next", "undergoes chemotherapy"),
         (["do they use my own cells for the transplant"], "and what happens to me before they put them back", "undergoes chemotherapy"),
+        # "Then what?" asks for the step after the one the earlier turn told.
+        (["how does ahsct go", "right, so first they harvest my own stem cells"], "ok then what", "undergoes chemotherapy"),
     ],
 )
 def test_a_question_about_the_step_after_or_before_another_gets_that_step(engine, history, message, expected):
@@ -307,6 +314,8 @@ def test_of_passages_nearly_level_the_one_that_names_what_is_asked_goes_first(en
     [
         "my lupus hasn't responded to methotrexate, mycophenolate or rituximab, am I a candidate for stem cells",
         "I've been on hydroxychloroquine and prednisone for years and my lupus is still severe, is stem cell therapy an option",
+        # A topic said not to be the case is not asked about.
+        "why would lupus need chemo when lupus is not cancer",
         # The history told first, the drugs listed long after it, and that they failed after them.
         "so over the years i went through pretty much all of it: plaquenil, cellcept, benlysta, and none of them helped. is AHSCT for me",
     ],
