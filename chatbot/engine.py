@@ -49,6 +49,7 @@ _GIVES_NUMBER = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine
 # before putting them back"), and the words that make a list a sequence of steps.
 _STEP_CUE = re.compile(r"\b(what (happens|happened|comes|goes on|do they do|will they do|did they do|is done|do you do|do i do)|then what|what next|what'?s next|next step|and then)\b")
 _STEP = re.compile(r"\b(?P<way>after|before)\s+(?P<step>[^,.?!;]+)")
+_STEPS_LOOKED_AT = 32  # how many of the best-scoring steps are read for the step a question names
 _SEQUENCE_WORDS = re.compile(r"\b(then|next|after|afterwards|before|finally|first)\b")
 # "What do MSCs do (once infused)" asks what they do for the disease, which the article tells in these words; "do"
 # is a stop word, so the question would otherwise keep only "MSCs" and match where MSCs come from.
@@ -146,10 +147,14 @@ class ChatEngine:
         # Topics the corpus does not cover: phrases of stems, minus any the corpus itself uses.
         self.out_of_scope = {p: group for p, group in (out_of_scope or {}).items() if len(p) > 1 or not retriever.knows(p[0])}
         self._longest_topic = max(map(len, self.out_of_scope), default=0)
-        self._lists = _lists(retriever.passages)
+        self._bullets = _bullets(retriever.passages)
+        self._lists = _lists(retriever.passages, self._bullets)
         self._numbers = {p.id: number for number, p in enumerate(retriever.passages)}
         # The bullets of lists that tell steps in order ("... are then reintroduced").
-        self._steps = [n for n, p in enumerate(retriever.passages) if p.bullet and any(_SEQUENCE_WORDS.search(normalize(retriever.passages[i].text)) for i in self._list_of(n))]
+        self._steps = np.array(
+            sorted(n for bullets in self._bullets.values() if any(_SEQUENCE_WORDS.search(normalize(retriever.passages[i].text)) for i in bullets) for n in bullets),
+            dtype=np.int64,
+        )
         self.subjects = Subjects(retriever.passages, retriever.analyzer.tokens, lambda t: retriever.document_frequency(t) <= self.tuning.generic_share)
         self._compares = np.array([bool(_COMPARISON.search(normalize(p.text))) for p in retriever.passages])
         self._gives_number = np.array([bool(_GIVES_NUMBER.search(normalize(p.text))) for p in retriever.passages])
@@ -297,8 +302,13 @@ class ChatEngine:
         named = [c for c, w in zip(concepts, self._weights(concepts, set())) if w > 0]
         # The step named is the one whose own words say most of it ("the chemo": "undergoes chemotherapy"),
         # the first of those that say as much: a step is told where it happens, later steps refer back to it.
-        found = {n: sum(any(s in self._list_terms(n)[1] for s in c.stems) for c in named) for n in self._steps}
-        anchor = max(self._steps, key=lambda n: (found[n], -n), default=None)
+        # Only the steps the index scores best for those words need a look.
+        if not named or not len(self._steps):
+            return None
+        scores = self.retriever.score(named)[self._steps]
+        candidates = [int(self._steps[i]) for i in np.argsort(-scores, kind="stable")[:_STEPS_LOOKED_AT] if scores[i] > 0]
+        found = {n: sum(any(s in self._list_terms(n)[1] for s in c.stems) for c in named) for n in candidates}
+        anchor = max(candidates, key=lambda n: (found[n], -n), default=None)
         if anchor is None or not found[anchor]:
             return None
         steps = self._list_of(anchor)
@@ -399,8 +409,8 @@ class ChatEngine:
 
     def _list_of(self, number: int) -> list[int]:
         """The bullets of the list a bullet belongs to, in reading order."""
-        first = self.retriever.passages[number]
-        return [n for n, p in enumerate(self.retriever.passages) if p.bullet and (p.section, p.lead_in) == (first.section, first.lead_in)]
+        p = self.retriever.passages[number]
+        return self._bullets[(p.section, p.lead_in)]
 
     @lru_cache(maxsize=256)  # noqa: B019 - one engine per process, passages never change
     def _whole_list(self, number: int) -> Passage:
@@ -570,14 +580,19 @@ def _view_index(retriever: Retriever) -> tuple[Retriever, np.ndarray, np.ndarray
     return index, owner, np.bincount(owner, minlength=retriever.doc_count)
 
 
-def _lists(passages: list[Passage]) -> dict[int, list[int]]:
-    """Passage number of each paragraph that ends in a list's lead-in -> the bullets it introduces in its section."""
+def _bullets(passages: list[Passage]) -> dict[tuple[str, str], list[int]]:
+    """Each list, as (section, lead-in) -> the numbers of its bullets in reading order."""
     bullets: dict[tuple[str, str], list[int]] = {}
     for number, p in enumerate(passages):
-        if p.bullet and p.lead_in:
+        if p.bullet:
             bullets.setdefault((p.section, p.lead_in), []).append(number)
+    return bullets
+
+
+def _lists(passages: list[Passage], bullets: dict[tuple[str, str], list[int]]) -> dict[int, list[int]]:
+    """Passage number of each paragraph that ends in a list's lead-in -> the bullets it introduces in its section."""
     last_sentence = {number: (p.section, (p.sentences or (p.text,))[-1]) for number, p in enumerate(passages) if not p.bullet}
-    return {number: bullets[key] for number, key in last_sentence.items() if key in bullets}
+    return {number: bullets[key] for number, key in last_sentence.items() if key[1] and key in bullets}
 
 
 def _related(hits: list[Hit]) -> tuple[str, ...]:

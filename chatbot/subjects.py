@@ -50,12 +50,24 @@ class Subjects:
             terms = frozenset(t for t in (*tokens(name), *map(stem, words(name))) if informative(t))
             if terms and _ABBREVIATION.search(name):
                 self.subjects.append(Subject(name, terms, frozenset(numbers), key[:-1]))
-        self._home = [frozenset(n for n, s in enumerate(self.subjects) if number in s.passages) for number in range(len(passages))]
-        self._mentions = [frozenset(n for n, s in enumerate(self.subjects) if s.terms & set(tokens(p.text))) for p in passages]
+        home: dict[int, set[int]] = {}
+        naming: dict[str, set[int]] = {}  # a word -> the subjects it names
+        for n, subject in enumerate(self.subjects):
+            for number in subject.passages:
+                home.setdefault(number, set()).add(n)
+            for term in subject.terms:
+                naming.setdefault(term, set()).add(n)
+        self._home = {number: frozenset(found) for number, found in home.items()}
+        # The subjects each passage's own text names, looked for in the documents that have subjects: the
+        # passages a subject may concern.
+        sources = {passages[number].source for number in home}
+        self._mentions = {
+            number: frozenset().union(*(naming.get(t, ()) for t in tokens(p.text))) for number, p in enumerate(passages) if p.source in sources
+        }
 
     def names_of(self, number: int) -> frozenset[str]:
         """The words that name the subjects passage ``number`` belongs to."""
-        return frozenset().union(*(self.subjects[n].terms for n in self._home[number]))
+        return frozenset().union(*(self.subjects[n].terms for n in self._home.get(number, ())))
 
     def named(self, stems: Iterable[str]) -> frozenset[int]:
         """The subjects a text names, given its stems."""
@@ -81,4 +93,9 @@ class Subjects:
     def about(self, subjects: frozenset[int]) -> list[int]:
         """Passages about these subjects: theirs, and those that mention them and belong to no subject
         ("Infection or complications from chemotherapy (in AHSCT)")."""
-        return [n for n, (home, mentions) in enumerate(zip(self._home, self._mentions)) if home & subjects or (not home and mentions & subjects)]
+        about = []
+        for number, mentions in self._mentions.items():
+            home = self._home.get(number, frozenset())
+            if home & subjects or (not home and mentions & subjects):
+                about.append(number)
+        return about
