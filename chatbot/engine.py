@@ -263,13 +263,14 @@ class ChatEngine:
         earlier_concepts = self.retriever.analyzer.concepts(earlier)
         earlier_weights = self._weights(earlier_concepts, self._topics(earlier)[1])
         informative = [set(c.stems) for c, w in zip(earlier_concepts, earlier_weights) if w > 0]
-        stems = {s for c in concepts for s in c.stems}
-        subjects = self.subjects.leaned_on(normalize(message), stems, informative)
-        asked = subjects or self.subjects.named(stems)
+        own = {c.stems[0] for c in concepts}  # the message's own words: "give" may mean an infusion but names none
+        subjects = self.subjects.leaned_on(normalize(message), own, informative)
+        asked = subjects or self.subjects.named(own)
         if asked:
             # "The other one", or "and mesenchymal ones?" after "what are hematopoietic stem cells", is not asked
-            # about the subject named before: its name is dropped.
-            keep = [not self.subjects.named(c.stems) - asked for c in earlier_concepts]
+            # about the subject named before: a word of the earlier turn that names only other subjects is dropped.
+            names = [self.subjects.named(c.stems[:1]) for c in earlier_concepts]
+            keep = [not named or bool(named & asked) for named in names]
             earlier_concepts = [c for c, k in zip(earlier_concepts, keep) if k]
             earlier_weights = [w for w, k in zip(earlier_weights, keep) if k]
         # The earlier turn's words add their own scores. The follow-up's meaning is its own ("how risky is it")

@@ -279,6 +279,12 @@ def test_after_a_risk_is_not_a_step(engine):
     assert engine.reply("what happens after gvhd").passages[0].passage.text.startswith("Graft-versus-host")
 
 
+def test_a_word_that_may_mean_a_subject_does_not_make_a_follow_up_drop_the_earlier_subject(engine):
+    # "give" may mean an infusion, and "MSC infusion" is a subject; the earlier turn's MSCs must stay.
+    reply = engine.reply("ok and how do they give them to me", ["where does msc come from"])
+    assert reply.kind == "answer" and any("infused intravenously" in h.passage.text for h in reply.passages)
+
+
 def test_a_follow_up_on_what_the_earlier_turn_asked_about_a_subject_keeps_to_that_question(engine):
     # "what does MSC cost" asked about cost, not MSCs in general: the follow-up stays with the cost passage.
     reply = engine.reply("and does it depend on where you go", ["whats the ballpark figure for msc treatment"])
