@@ -51,18 +51,18 @@ class Subjects:
             if terms and _ABBREVIATION.search(name):
                 self.subjects.append(Subject(name, terms, frozenset(numbers), key[:-1]))
         home: dict[int, set[int]] = {}
-        naming: dict[str, set[int]] = {}  # a word -> the subjects it names
+        self._naming: dict[str, set[int]] = {}  # a word -> the subjects it names
         for n, subject in enumerate(self.subjects):
             for number in subject.passages:
                 home.setdefault(number, set()).add(n)
             for term in subject.terms:
-                naming.setdefault(term, set()).add(n)
-        self._home = {number: frozenset(found) for number, found in home.items()}
+                self._naming.setdefault(term, set()).add(n)
+        self._home = {number: frozenset(subjects) for number, subjects in home.items()}
         # The subjects each passage's own text names, looked for in the documents that have subjects: the
         # passages a subject may concern.
         sources = {passages[number].source for number in home}
         self._mentions = {
-            number: frozenset().union(*(naming.get(t, ()) for t in tokens(p.text))) for number, p in enumerate(passages) if p.source in sources
+            number: self.named(tokens(p.text)) for number, p in enumerate(passages) if p.source in sources
         }
 
     def names_of(self, number: int) -> frozenset[str]:
@@ -71,8 +71,7 @@ class Subjects:
 
     def named(self, stems: Iterable[str]) -> frozenset[int]:
         """The subjects a text names, given its stems."""
-        stems = set(stems)
-        return frozenset(n for n, s in enumerate(self.subjects) if s.terms & stems)
+        return frozenset().union(*(self._naming.get(s, ()) for s in stems))
 
     def leaned_on(self, message: str, message_stems: Iterable[str], earlier: list[set[str]]) -> frozenset[int]:
         """The subjects a follow-up asks about, given the stems of each informative word of the earlier turn.
