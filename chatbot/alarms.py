@@ -9,6 +9,7 @@ listed questions, and examples of alarming questions that are not emergencies an
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +19,12 @@ from .text import DATA_DIR
 
 EXAMPLES_FILE = DATA_DIR / "emergency_examples.jsonl"
 VECTORS_FILE = DATA_DIR / "emergency_examples.npz"
+# Where a message's sentences and clauses end, and how many words a clause needs to be read alone.
+_CLAUSE_END = re.compile(r"[.!?;,]+\s+|[.!?;]+$|\s+(?:but|anyway|also|and then)\s+")
+_MIN_WORDS = 3
+# A sentence alone must be this much further still from everything else: its few words find chance
+# neighbours among the emergencies more easily.
+_SENTENCE_EXTRA = 0.1
 
 
 def load_examples(path: Path = EXAMPLES_FILE) -> tuple[list[str], list[str]]:
@@ -45,10 +52,21 @@ class Alarms:
         return cls(meanings, vectors[: len(emergencies)], vectors[len(emergencies) :], closeness, margin)
 
     def sounds_like_emergency(self, message: str) -> bool:
-        """Whether the message's closest example emergencies are close to it and closer than anything else."""
-        vector = self.meanings.vector(message)
+        """Whether the message, or one of its sentences, is close to the example emergencies and closer to them
+        than to anything else: an emergency told in the middle of a question about the article counts."""
+        return self._close(message, 0.0) or any(self._close(text, _SENTENCE_EXTRA) for text in sentences(message))
+
+    def _close(self, text: str, extra: float) -> bool:
+        vector = self.meanings.vector(text)
         alarm = _mean_of_best(self.emergencies @ vector, self.votes)
-        return alarm >= self.closeness and alarm >= _mean_of_best(self.others @ vector, self.votes) + self.margin
+        return alarm >= self.closeness and alarm >= _mean_of_best(self.others @ vector, self.votes) + self.margin + extra
+
+
+def sentences(message: str) -> list[str]:
+    """The message's sentences and clauses of a few words or more, when it has more than one."""
+    parts = [part.strip() for part in _CLAUSE_END.split(message)]
+    parts = [part for part in parts if len(part.split()) >= _MIN_WORDS]
+    return parts if len(parts) > 1 else []
 
 
 def _mean_of_best(similarities: np.ndarray, k: int) -> float:
