@@ -301,17 +301,23 @@ class ChatEngine:
             return None
         concepts = self.retriever.analyzer.concepts(told)
         named = [c for c, w in zip(concepts, self._weights(concepts, set())) if w > 0]
-        # The step named is the one whose own words say most of it ("the chemo": "undergoes chemotherapy"),
-        # the first of those that say as much: a step is told where it happens, later steps refer back to it.
         # Only the steps the index scores best for those words need a look.
         if not named or not len(self._steps):
             return None
         scores = self.retriever.score(named)[self._steps]
         candidates = [int(self._steps[i]) for i in np.argsort(-scores, kind="stable")[:_STEPS_LOOKED_AT] if scores[i] > 0]
-        found = {n: sum(any(s in self._list_terms(n)[1] for s in c.stems) for c in named) for n in candidates}
-        anchor = max(candidates, key=lambda n: (found[n], -n), default=None)
-        if anchor is None or not found[anchor]:
+        # Each word's step is the first whose own words say it (a step is told where it happens; later steps
+        # refer back to it: "the harvested stem cells").
+        firsts = [min((n for n in candidates if any(s in self._list_terms(n)[1] for s in c.stems)), default=None) for c in named]
+        firsts = [n for n in firsts if n is not None]
+        if not firsts:
             return None
+        if step is None:
+            # The earlier turn told where the asker is ("they take my own cells and then give chemo"): its last step.
+            anchor = max(firsts)
+        else:
+            # The step named is the one most of the words say ("after the chemo": "undergoes chemotherapy").
+            anchor = max(set(firsts), key=lambda n: (firsts.count(n), -n))
         steps = self._list_of(anchor)
         position = steps.index(anchor) + (1 if way == "after" else -1)
         return steps[position] if 0 <= position < len(steps) else None

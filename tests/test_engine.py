@@ -259,6 +259,7 @@ def test_a_follow_up_is_asked_of_the_subject_the_earlier_turn_named(engine, hist
         (["do they use my own cells for the transplant"], "and what happens to me before they put them back", "undergoes chemotherapy"),
         # "Then what?" asks for the step after the one the earlier turn told.
         (["how does ahsct go", "right, so first they harvest my own stem cells"], "ok then what", "undergoes chemotherapy"),
+        (["so for the transplant they collect my cells and then i get chemo"], "and what happens next", "reintroduced to rebuild"),
     ],
 )
 def test_a_question_about_the_step_after_or_before_another_gets_that_step(engine, history, message, expected):
