@@ -19,6 +19,7 @@ from .text import DATA_DIR
 
 EXAMPLES_FILE = DATA_DIR / "emergency_examples.jsonl"
 VECTORS_FILE = DATA_DIR / "emergency_examples.npz"
+EMBED_EXAMPLES_COMMAND = "python scripts/embed_emergency_examples.py"  # what writes VECTORS_FILE
 # Where a message's sentences and clauses end, and how many words a clause needs to be read alone.
 _CLAUSE_END = re.compile(r"[.!?;,]+\s+|[.!?;]+$|\s+(?:but|anyway|also|and then)\s+")
 _MIN_WORDS = 3
@@ -48,7 +49,7 @@ class Alarms:
     def build(cls, meanings: SemanticIndex, closeness: float, margin: float, path: Path = EXAMPLES_FILE, saved: Path | None = VECTORS_FILE) -> Alarms:
         """The examples in ``path``, their vectors read from ``saved`` when they match, else computed now."""
         emergencies, others = load_examples(path)
-        vectors = saved_vectors(meanings.encoder, emergencies + others, saved)
+        vectors = saved_vectors(meanings.encoder, emergencies + others, saved, EMBED_EXAMPLES_COMMAND)
         return cls(meanings, vectors[: len(emergencies)], vectors[len(emergencies) :], closeness, margin)
 
     def sounds_like_emergency(self, message: str) -> bool:

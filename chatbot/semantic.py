@@ -24,6 +24,7 @@ from .text import DATA_DIR
 MODEL_DIR = DATA_DIR / "minilm"
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 EMBEDDINGS_FILE = "embeddings.npz"
+EMBED_COMMAND = "python -m chatbot embed"  # what writes a corpus's saved vectors
 MAX_TOKENS = 128  # longer texts are cut; a question rarely needs more
 _MAX_CHARS = 20 * MAX_TOKENS  # more characters than that many tokens ever take, cut before tokenizing
 _BATCH = 32
@@ -122,7 +123,8 @@ class SemanticIndex:
         views = [(n, text) for n, p in enumerate(passages) for text in (p.search_text, *p.sentences, *p.questions)]
         texts = [text for _, text in views]
         owner = np.array([n for n, _ in views], dtype=np.int64)
-        return cls(encoder, owner, saved_vectors(encoder, texts, saved), _key(texts), len(passages), votes)
+        key = _key(texts)
+        return cls(encoder, owner, _vectors(encoder, texts, key, saved, EMBED_COMMAND), key, len(passages), votes)
 
     def save(self, path: Path) -> None:
         """Write the vectors (half precision) with the key that says which texts they belong to."""
@@ -142,13 +144,17 @@ class SemanticIndex:
         return closeness
 
 
-def saved_vectors(encoder: Encoder, texts: Sequence[str], saved: Path | None) -> np.ndarray:
+def saved_vectors(encoder: Encoder, texts: Sequence[str], saved: Path | None, command: str = EMBED_COMMAND) -> np.ndarray:
     """Vectors for ``texts``, read from ``saved`` when it holds vectors for exactly these texts, else computed
-    now; half precision either way (the same scores, half the memory)."""
-    vectors = _read(saved, _key(texts)) if saved else None
+    now (``command`` is what writes them); half precision either way (the same scores, half the memory)."""
+    return _vectors(encoder, texts, _key(texts), saved, command)
+
+
+def _vectors(encoder: Encoder, texts: Sequence[str], key: str, saved: Path | None, command: str) -> np.ndarray:
+    vectors = _read(saved, key, command) if saved else None
     if vectors is None:
         if saved:
-            log.info("computing %d sentence vectors (run 'python -m chatbot embed' to save them in %s)", len(texts), saved)
+            log.info("computing %d sentence vectors (run '%s' to save them in %s)", len(texts), command, saved)
         vectors = encoder.encode(texts)
     return vectors.astype(np.float16).astype(np.float32)
 
@@ -172,13 +178,13 @@ def _key(texts: Sequence[str]) -> str:
     return digest.hexdigest()
 
 
-def _read(path: Path, key: str) -> np.ndarray | None:
+def _read(path: Path, key: str, command: str) -> np.ndarray | None:
     """Saved vectors, if ``path`` holds vectors for exactly these texts."""
     try:
         with np.load(path) as data:
             if str(data["key"]) == key:
                 return data["vectors"]
-        log.warning("%s was made for other passages or questions; run 'python -m chatbot embed' to update it", path)
+        log.warning("%s was made for other texts; run '%s' to update it", path, command)
     except FileNotFoundError:
         pass
     except (OSError, ValueError, KeyError) as exc:
