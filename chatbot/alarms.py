@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +22,8 @@ EXAMPLES_FILE = DATA_DIR / "emergency_examples.jsonl"
 VECTORS_FILE = DATA_DIR / "emergency_examples.npz"
 EMBED_EXAMPLES_COMMAND = "python scripts/embed_emergency_examples.py"  # what writes VECTORS_FILE
 # Where a message's sentences and clauses end, and how many words a clause needs to be read alone.
-_CLAUSE_END = re.compile(r"[.!?;,]+\s+|[.!?;]+$|\s+(?:but|anyway|also|and then)\s+")
+_SENTENCE_END = re.compile(r"[.!?;]+\s+|[.!?;]+$|\s+(?:but|anyway|also|and then)\s+")
+_COMMA = re.compile(r",\s*")
 _MIN_WORDS = 3
 # A sentence alone must be this much further still from everything else: its few words find chance
 # neighbours among the emergencies more easily.
@@ -52,10 +54,13 @@ class Alarms:
         vectors = saved_vectors(meanings.encoder, emergencies + others, saved, EMBED_EXAMPLES_COMMAND)
         return cls(meanings, vectors[: len(emergencies)], vectors[len(emergencies) :], closeness, margin)
 
-    def sounds_like_emergency(self, message: str) -> bool:
+    def sounds_like_emergency(self, message: str, heeded: Callable[[str], bool] = lambda text: True) -> bool:
         """Whether the message, or one of its sentences, is close to the example emergencies and closer to them
-        than to anything else: an emergency told in the middle of a question about the article counts."""
-        return self._close(message, 0.0) or any(self._close(text, _SENTENCE_EXTRA) for text in sentences(message))
+        than to anything else: an emergency told in the middle of a question about the article counts. Only
+        the texts ``heeded`` accepts are read."""
+        if heeded(message) and self._close(message, 0.0):
+            return True
+        return any(self._close(text, _SENTENCE_EXTRA) for text in sentences(message) if heeded(text))
 
     def _close(self, text: str, extra: float) -> bool:
         vector = self.meanings.vector(text)
@@ -64,9 +69,18 @@ class Alarms:
 
 
 def sentences(message: str) -> list[str]:
-    """The message's sentences and clauses of a few words or more, when it has more than one."""
-    parts = [part.strip() for part in _CLAUSE_END.split(message)]
-    parts = [part for part in parts if len(part.split()) >= _MIN_WORDS]
+    """The message's sentences and clauses of a few words or more, when it has more than one. A shorter piece
+    between commas stays with the clause before it: "I've been through hydroxychloroquine, mycophenolate,
+    rituximab" is a list of medicines tried, and its first clause alone would read like an overdose."""
+    parts = []
+    for sentence in _SENTENCE_END.split(message):
+        clauses: list[str] = []
+        for piece in filter(None, (p.strip() for p in _COMMA.split(sentence))):
+            if clauses and (len(piece.split()) < _MIN_WORDS or len(clauses[-1].split()) < _MIN_WORDS):
+                clauses[-1] += f", {piece}"
+            else:
+                clauses.append(piece)
+        parts += [c for c in clauses if len(c.split()) >= _MIN_WORDS]
     return parts if len(parts) > 1 else []
 
 

@@ -14,7 +14,7 @@ import numpy as np
 from . import messages
 from .alarms import Alarms
 from .corpus import Passage, corpus_folder, load_corpus, read_text
-from .intents import asks_about_a_risk, is_emergency, smalltalk_kind
+from .intents import asks_about_a_risk, is_emergency, smalltalk_kind, recalls_or_imagines
 from .retriever import Hit, Retriever, mean_of_best
 from .semantic import EMBEDDINGS_FILE, SemanticIndex
 from .subjects import Subjects
@@ -120,6 +120,10 @@ def hit_json(hit: Hit, matched: bool = False) -> dict[str, Any]:
     return out
 
 
+def _read_for_alarms(text: str) -> bool:
+    return not asks_about_a_risk(text) and not recalls_or_imagines(text)
+
+
 def search_json(query: str, hits: list[Hit]) -> dict[str, Any]:
     """A staff search as the API returns it."""
     return {"query": query, "results": [hit_json(h, matched=True) for h in hits], "disclaimer": messages.DISCLAIMER}
@@ -197,9 +201,10 @@ class ChatEngine:
         """Whether the message reports an emergency: a red flag, or close in meaning to example emergencies."""
         if is_emergency(message):
             return True
-        # Closeness in meaning cannot tell "my son took his methotrexate twice" from "can I drink on methotrexate":
-        # a message that asks about a risk is taken for an emergency only by a red flag.
-        return self.alarms is not None and not asks_about_a_risk(message) and self.alarms.sounds_like_emergency(message)
+        # Closeness in meaning cannot tell "my son took his methotrexate twice" from "can I drink on methotrexate",
+        # nor "I cut myself" from "I used to cut myself as a teenager": a sentence that asks about a risk, tells
+        # of the past or imagines is taken for an emergency only by a red flag.
+        return self.alarms is not None and self.alarms.sounds_like_emergency(message, _read_for_alarms)
 
     def _answer(self, message: str, history: Sequence[str]) -> list[Hit]:
         """The best passages, best first; none to decline."""

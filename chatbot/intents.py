@@ -21,7 +21,7 @@ _RED_FLAGS = [
     r"suicid\w*|kill(ing)? " + _SELF + r"|end(ing)? (it all|my life|(his|her|their) life|things)|take (my|his|her) (own )?life",
     r"(want|wanted|wants|wanna|going|gonna|plan|planning|thinking|think|thought|tempted|ready) (to |of |about )?(die|dying|be dead|hurt " + _SELF + r"|harm " + _SELF + r"|cut " + _SELF + r")",
     r"end it (tonight|today|now|soon)|end everything|(would|will|wouldn'?t) (even )?miss me if i|everyone would be better off|want to disappear|better off dead|better off without me|no reason to (live|go on)|(don'?t|do not|dont) want to (live|be alive|be here|exist|wake up)|can'?t go on|not worth living",
-    r"self[- ]?harm\w*|(cut|cutting|hurt|hurting|harm|harming|burn|burning) " + _SELF,
+    r"self[- ]?harm\w*|(cut|cutting|hurt|hurting|harm|harming|burn|burning|hang|hanging|shoot|shooting|drown|drowning|stab|stabbing|poison|poisoning) " + _SELF,
     # overdose and poisoning
     r"over ?dos(e|ed|ing)|\bod'?d\b|(been|was|got|is|am|i'?m|think i'?m) poisoned|poisoning|drank (bleach|antifreeze|cleaner)|swallowed (some |a few |a bunch of |a lot of )?(pills|tablets|meds|medicine)",
     r"(took|taken|take|swallowed|ate|drank|had) .{0,30}(too many|too much|whole bottle|a bottle|entire bottle|handful|all (of )?(my|his|her|their|the))",
@@ -53,6 +53,12 @@ _RED_FLAGS = [
     r"(i'?m|i am|feel like) a burden|burden (to|on) (everyone|my family|them)|better off (if i (was|were) (dead|gone)|without me)|wish i (was|were) dead|wish i('?d| would| could)? (just )?die|(die|dying) in my sleep",
     r"(never|not|don'?t) wake up (again|tomorrow|ever)|go to sleep (forever|and never)|sleep forever|stop existing|not (to )?exist any ?more|want to die|((i'?m|im|i am) (going to|gonna)|want to|i'?ll|i will) end it\b|end it (all|tonight|today|now|soon)",
     r"jump(ing)? (off|from|in front)|thinking (of|about) jumping|planning to jump|standing on (the|a) (bridge|ledge|roof|edge)|(burn|burned|burnt|cut|hurt) (my|him|her)self on purpose",
+    # suicide, said by what it would take: ending one's life in other words, a method, the means at hand
+    r"(end|ending|finish|finishing|stop|stopping) (it all|all of it|my (own )?life|this life)|(rather|sooner) (be dead|die|not (be alive|exist|wake up))"
+    r"|(painless|easiest|quickest|fastest|surest|best) way to (go|die|end it|do it|kill)|(use|using|turn|turning) (it|a gun|the gun|a knife|the knife|them) on (my|him|her|them)sel(f|ves)"
+    r"|(saving|saved|stockpiling|hoarding|collecting) (up )?(all )?(my |his |her )?\w+ (pills|meds|tablets|medicines?|medications?)|(car|engine) running|carbon monoxide"
+    r"|(gave|giving|given|give) (away )?(all )?(of )?(my|his|her) (things|stuff|belongings|possessions)( away)?"
+    r"|(being|feel(ing)? like|tired of being) a burden|(done|finished|through) (fighting|with (life|living))|tired of (living|life|being alive)|won'?t be (here|around) (anyway|much longer|for long|tomorrow)",
     # chest and heart
     r"(elephant|weight|something heavy) (is )?(sitting |pressing )?on " + _WHO + r" chest|(pressure|tightness|squeezing|crushing|pain) (in|on) " + _WHO + r" chest|chest .{0,25}(crush|pressure|squeez|tight)|(grabbed|clutched|clutching|grabbing) " + _WHO + r" chest",
     # allergic reactions and breathing
@@ -73,29 +79,29 @@ _RED_FLAGS = [
     # heart, said by its signs
     r"(pain|ache|aching|tingl\w*|numb\w*) (down|in|along|into) (my|his|her|their|the) (left )?(arm|jaw)|left arm (is |feels )?(tingl\w*|numb|hurt\w*|aching|pain)|(think|thinks|maybe|could be|might be) (it'?s|its|it is) (his|her|my|their) heart",
     # stroke and sudden confusion, said by their signs
-    r"(weak|numb|paraly\w*|droop\w*) (down|on|in|all down) (my|his|her|their|the) (whole )?(left|right|one) side|(sudden|suddenly) .{0,60}(weak|numb|paraly|droop|can'?t see|blind|confused|vision)|(loss of|lost (my|his|her)) (vision|sight)",
+    r"(weak|numb|paraly\w*|droop\w*) (down|on|in|all down) ((my|his|her|their|the) )?(whole )?(left|right|one) side|(can'?t|cannot|cant) find (my|his|her|the) words|(sudden|suddenly) .{0,60}(weak|numb|paraly|droop|can'?t see|blind|confused|vision)|(loss of|lost (my|his|her)) (vision|sight)",
     r"worst headache (ever|i'?ve ever|(s?he'?s|s?he has) ever)|gibberish|(doesn'?t|does not|don'?t|didn'?t) know where (he|she|i|they) (is|am|are)|(doesn'?t|does not) know (who|what) (he|she|they) (is|are)",
     # seizures and unconsciousness, said by their signs
     r"seizure (happening|going on|right now|now|again)|having another (seizure|fit|one)|another seizure|(jerking|twitching|shaking|convulsing) (uncontrollabl[ey]|all over|violently|and (won'?t|not) stop)|foaming at the mouth",
     r"keel(ed|s)? over|(he'?s|she'?s|hes|shes|he is|she is|they'?re) not moving|(isn'?t|is not|stopped) moving|(not|isn'?t|won'?t|wont|can'?t) waking( up)?|(hasn'?t|has not|haven'?t|have not) wok(en|e) up|(found|find|finding) .{0,30}(unresponsive|unconscious|not breathing)",
     # bleeding, said by its signs
-    r"(black|tarry|bloody) (and tarry )?(poo|poop|stool|stools)|(poo|poop|stool|stools) (is |are )?(black|tarry|bloody)|black and tarry|coffee grounds|soak(ing|ed|s)? (through )?(a |\d+ )?(pad|pads|towel|towels)|(can'?t|cannot|won'?t|wont) stop the bleeding",
+    r"(vomit\w*|throwing up|threw up|puking|puked|sick) (up )?(black|blood|coffee)|(black|tarry|bloody) (and tarry )?(poo|poop|stool|stools)|(poo|poop|stool|stools) (is |are )?(black|tarry|bloody)|black and tarry|coffee grounds|soak(ing|ed|s)? (through )?(a |\d+ )?(pad|pads|towel|towels)|(can'?t|cannot|won'?t|wont) stop the bleeding",
     # overdose, poisoning and self-harm, in everyday and online words
     r"took \d+ (\w+ )?(" + _MEDICINES + r")|(a load|loads|a ton|tons|a heap|heaps|a pile) of (\w+ )?(pills|tablets|meds|medication|medicine|painkillers)|(swallowed|ate|drank|drunk) (something|some stuff|stuff) (toxic|poisonous|dangerous)",
-    r"\bkms\b|\bkys\b|unaliv\w*|kill (my|him|her) ?self|(no|see a|any|see any) reason to (live|go on|keep going|be here)|(pills|meds|tablets|gun|rope|knife) (are |is )?(ready|lined up)|(have|got|bought) a rope|(feel like|thinking (of|about)|want to|going to|gonna) end(ing)? it\b",
+    r"\bkms\b|\bkys\b|unaliv\w*|(i'?m|im|i am|he'?s|she'?s|he is|she is) (going to|gonna) (jump|hang)\b(?! (at|in|on|into|through|the))|kill (my|him|her) ?self|(no|see a|any|see any) reason to (live|go on|keep going|be here)|(pills|meds|tablets|gun|rope|knife) (are |is )?(ready|lined up)|(have|got|bought) a rope|(feel like|thinking (of|about)|want to|going to|gonna) end(ing)? it\b",
     # allergic reactions, said by their signs
     r"throat (is |feels )?(tight|closing|swelling|swollen)|(lips|tongue|face) (are |is |look |looks )?(huge|massive|swollen|swelling|puffed)",
     # serious infection after a transplant (sepsis, meningitis): fever with confusion, a stiff neck, a rash
-    r"(fever|temp|temperature) .{0,60}(confus\w*|drowsy|stiff neck|mottled|rigors|shivering|shaking|won'?t wake|blotchy|rash|blood pressure)|stiff neck|rash (that )?(doesn'?t|does not|won'?t|wont|didn'?t) fade|mottled|rigors|blood pressure (is )?(really |very |so )?low",
+    r"(fever|temp|temperature|burning (up|hot)|febrile) .{0,60}(confus\w*|muddled|disorient\w*|(can'?t|cannot) (stand|stay awake)|drowsy|stiff neck|mottled|rigors|shivering|shaking|won'?t wake|blotchy|rash|blood pressure)|stiff neck|rash (that )?(doesn'?t|does not|won'?t|wont|didn'?t) fade|mottled|rigors|blood pressure (is )?(really |very |so )?low",
     # a high fever (38 C / 100.4 F and up), which after chemotherapy or a transplant is an emergency
     r"(fever|temp|temperature)( is| was| of| at| hit| just hit| reading| reads| went up to| up to| now)* (3[89]|4[0-2]|10[0-6])([.,]\d+)?\b|\b(3[89]|4[0-2]) \d\b(?! (years?|yrs|months?|weeks?|days?|kg|lbs?|k)\b)",
     # suicide, said by its signs: plans, goodbyes, giving things away
     r"(pills|tablets|meds) (all )?counted( out)?|counted out (my|the|all) (pills|tablets|meds)|(gave|giving|given) away (my|all my)|won'?t be needing (them|it|anything)|where i'?m going|made (my )?peace|said my goodbyes|nothing (left )?to live for|(would be|is a|a) lethal|lethal (dose|amount)|stockpil\w*|tonight is the night|(put|putting|got|getting) (all )?(my )?affairs in order|(going to|gonna) do it (tonight|today|now)|(tonight|today) i'?m (going to|gonna) do it|wrote (a|my) will this week",
     r"(face|smile|mouth) .{0,20}(wrong|funny|weird|odd|droopy) on one side|talking (funny|weird|strange|nonsense)|words (are )?coming out wrong",
-    r"antifreeze|rat poison|xylitol|(very |really |so )?bad breathing|breathing (is )?(very |really |so )?bad|(crushing|heavy|tight|squeezing) (feeling|sensation|weight|pain) in " + _WHO + r" chest|left arm'?s? (has )?(gone |going |is |feels )?(tingl\w*|numb|dead)",
+    r"(going to|gonna|will|wants? to) (drink|swallow|eat) (the |some |a )?(bleach|weed ?killer|antifreeze|pesticide|rat poison|poison|drain cleaner)|antifreeze|rat poison|xylitol|(very |really |so )?bad breathing|breathing (is )?(very |really |so )?bad|(crushing|heavy|tight|squeezing) (feeling|sensation|weight|pain) in " + _WHO + r" chest|left arm'?s? (has )?(gone |going |is |feels )?(tingl\w*|numb|dead)",
     r"(can'?t|cant|cannot) keep (my |his |her |their )?eyes open|(really|very|so|super) drowsy|(i'?m|i am|im) not safe|(don'?t|do not|dont) feel safe (with|around) (myself|me)|not safe (tonight|right now|with myself)",
     # asking for emergency help
-    r"(this|it) is an emergency|it'?s an emergency|medical emergency|(need|call|get|send) (an )?ambulance|call (911|999|112)|(i'?m|i am|he'?s|she'?s|is) dying",
+    r"(this|it) is an emergency|it'?s an emergency|medical emergency|(need|call|get|send) (an )?ambulance|call (911|999|112)|(i'?m|i am|he'?s|she'?s|is) dying\b(?! (to|for))",
 ]
 _RED_FLAG = re.compile("|".join(rf"\b(?:{p})" for p in _RED_FLAGS))
 # "Can the chemo cause a stroke?" asks about a risk of the treatment; "my husband is having a stroke" is an emergency.
@@ -104,8 +110,72 @@ _HYPOTHETICAL = re.compile(
     r"\b(cause|causes|causing|risk|risks|chance|lead to|linked|complications?|possible|can it|could it|does it|will it|would it|might|what if"
     r"|once|last (year|month|week)|years ago|months ago|in the past|history of|used to|during|side effects?|sometimes|in my teens|when i was|back in \d{4}|trigger|triggers|protocol|happens?|something that|reports? of|if (someone|a patient|you|i) (has|have|gets?)|in (19|20)\d\d|can (you|people|patients|someone|anyone|the|it|they)|nobody|no one|make sure)\b"
 )
-# Said to be happening now: an emergency even beside words that ask about a risk.
-_NOW = re.compile(r"\b(right now|happening now|just (hit|went|started|now)|at the moment|currently|i'?m having|i am having|(he|she)'?s having|(he|she) is having|all of a sudden)\b")
+# Said to be happening now: an emergency even beside words that ask about a risk or tell of the past.
+_NOW = re.compile(
+    r"\b(right now|happening now|just (hit|went|started|now|took|swallowed|drank|ate|had)|at the moment|currently|i'?m having|i am having"
+    r"|(he|she)'?s having|(he|she) is having|all of a sudden"
+    r"|(for|in the (last|past)) (about |like |almost |over )?(\d+|a few|few|a couple( of)?|an|half an|one|two|ten|twenty|thirty) (min|mins|minutes|hours?|hrs?)"
+    r"|(\d+|a few|few|an|half an|ten|twenty|thirty) (min|mins|minutes|hours?|hrs?) ago)\b"
+)
+# A red flag told of the past ("my sister tried to kill herself years ago, does lupus run in families?") or
+# asked about as a topic ("is vomiting blood a known side effect?"), in its own clause of the message.
+_PAST = re.compile(
+    r"\b((\d+|a few|few|many|some|two|three|several) (years?|yrs|months) (ago|back)|years (ago|back)|months ago|long ago|a while (ago|back)"
+    r"|last (year|summer|winter|spring|fall|autumn)|(back )?in (19|20)\d\d|in the past|history of|used to|previous(ly)?"
+    r"|as a (child|kid|teen|teenager|baby|toddler|student)|when (i|he|she|they) (was|were) (young|little|younger|a (kid|child|teen|teenager))"
+    r"|in (my|his|her|their) (teens|twenties|20s|childhood)|before (my|his|her|the) diagnosis)\b"
+)
+_TOPIC = re.compile(r"\b(risks?|side effects?|how (common|often|likely)|chances?|rates?|statistics|article|known|linked|higher|lower|signs of|symptoms of|watch (for|out)|should (i|we)|(do|does|did|can|could|would|will) (people|patients|anyone|they)|make(s)? (people|patients|you|someone))\b")
+# A red flag imagined ("if I ever feel suicidal", "will I feel like I'm dying during the chemo"), not reported.
+_IMAGINED = re.compile(r"\b(what if|in case|if (\w+ ){0,3}ever|if (i|you|someone|somebody|a patient|people|they) (feel|get|become|start|develop|have)|will (i|it|they|you) (feel|be|get))\b")
+_REPORT = re.compile(r"\b(my|this|i'?m|i am|i have|i'?ve|he'?s|she'?s|he is|she is|they'?re|right now)\b")
+_CLAUSE_END = re.compile(r"[.!?;,:()]+|\s(?=(?:and|but|now|so|btw|then|because|cause|while)\s)")
+# Suicide said indirectly is told by two of its signs together, in clauses that neither ask about it in
+# general nor tell of the past: the means, a farewell or last arrangements, and the act or intent.
+_SELF_HARM_SIGNS = {
+    "means": (
+        r"ropes?|noose|ligature|hose|charcoal|exhaust|(car|engine) running|carbon monoxide|blades?|razors?|knife|knives|guns?|shotgun|rifle|pistol|firearm|bullets?"
+        r"|bridge|roof|rooftop|ledge|cliffs?|balcony|tracks|gas oven|plastic bag|oven on|weed ?killer|pesticide|antifreeze|bleach|(belt|cord|scarf|sheet|cable|tie) (tied )?(round|around|to)|the sea|the ocean|(top|high|highest) (floor|level|storey|story)|car park|parking (garage|structure)|high enough|railway|(train|railway) tracks|in front of (a|the) (train|bus|truck|car)"
+        r"|motorway|highway|freeway|reservoir|river|drown\w*|lethal|fatal|(all|every|whole|entire|a month'?s|stash of|enough|the rest of|rest of) (of )?(my |his |her |the |their )?(\w+ )?(pills|meds|tablets|medicines?|medications?|bottle)"
+        r"|(pills|meds|tablets|medicines?|medications?) (all )?at once|(hoarding|hoarded|saving|saved|stockpiling|collecting|stashing|stashed) (up )?(my |his |her )?\w+|(pill organi[sz]er|bottle|pack) (is |was )?empty|the means|(enough|all (of )?(my|his|her|the)|bottle of) (morphine|fentanyl|heroin|oxy\w*|tramadol|codeine|insulin|sleeping pills|painkillers)"
+    ),
+    "farewell": (
+        r"(my|the) last (message|words|text|post|wish|request)( ever)?$|sorry for everything|i love you (all|guys)|(tell|let) (my|them|her|him|everyone) .{0,40}\b(sorry|i love|goodbye)"
+        r"|won'?t (see|hear from|be here|be around|need|matter|make it|be alive|be a problem|be a burden|be needing)|wont (see|hear from|be here|be around|need|matter|make it|be needing)"
+        r"|(not|don'?t|dont) (plan|expect|intend) (to be|on being) (alive|here|around)|(made|making|sorted|sorting) (out )?(my |all my )?(arrangements|decision|peace|plans?|will)|(set|picked|chose|chosen) (the|a) (date|day|time)"
+        r"|the other side|worth more dead|on my own terms|(don'?t|dont|do not) want to be (saved|found|rescued|helped|stopped)|(nobody|no one|noone) (would|will|is going to) (even )?(notice|care|miss)|(if )?(anyone|anybody) (would|will) (even )?(notice|care|miss)|(i'?m|im|i am|he'?s|she'?s|he is|she is) (just )?a burden"
+        r"|(wrote|left|writing|written) (a|her|his|my|their) (note|letter|goodbye)|(gave|giving|given) (away )?(my|his|her|all (of )?my) \w+|it won'?t matter|(it )?(doesn'?t|does not|won'?t|wont) matter (now|anymore|any more|soon)|(can'?t|cannot|cant) reach (her|him|them)"
+        r"|(wanted|want) (someone|somebody|you) to know|(wanted|want) to tell (someone|somebody|you)|(wanted|want|need) (someone|somebody) to talk to|this is goodbye|(location|phone) (is )?(off|turned off|switched off)|(done|finished) with (the pain|life|living|everything|it all|this)"
+        r"|(already|just) (took|taken|done|did|swallowed)|took something|(won'?t|wont|don'?t think i'?ll|dont think ill) make it|(don'?t|dont|do not) want (any )?help"
+    ),
+    "act": (
+        r"(thinking|thinkin|think|thought) (about|bout|of) (\w+ )?\w+ing|(going to|gonna|i'?ll|i will|will) (do it|jump|hang|end|go|finish|drive)|do it|doing it|(want|wanna|wanted) to (die|go|end)"
+        r"|end(ing)? (it|things|everything|my life)|finish(es|ing)? (me|it|myself|him|her|things|everything)( off)?|(been )?planning (it|to)|(know|decided) what (i'?m|im|i am) (going to|gonna) do|(plan|planning|intend|going) to be (dead|gone)|i'?ll be (dead|gone) (by|before)|go peacefully|walk(ing)? into (the )?(sea|ocean|river|lake|water|traffic)|(i'?ve|i have|already|just) (taken|took|swallowed) (the|all|them|it|my)|(scared|afraid|terrified) of what (i'?ll|i will|i might|i'?d) do|on purpose|hang\w*|jump\w*|shoot\w*|step(ping)? (off|in front)|drive (off|into)|(take|taking|takin|took|swallow) (them |it )?all\b"
+    ),
+    # a chat's closing words, a sign only beside another: "I've got the means, just saying bye"
+    "closing": r"goodbye|good bye|bye|farewell|(i'?m|im|i am) (done|ready|finished)$|last (question|thing|time)( ever)?|one last (question|thing)",
+    "when": (
+        r"tonight|tonite|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this (week|weekend|evening|morning)|right now|(on|by|before|after|till|until|for) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|new year|my birthday|everyone'?s asleep|the \d+\w*)"
+        r"|(on|by|before|after|till|until|for) (the )?\d+(st|nd|rd|th)|(it'?s|its) the \d+\w*"
+    ),
+}
+_SELF_HARM = {sign: re.compile(rf"\b(?:{pattern})\b") for sign, pattern in _SELF_HARM_SIGNS.items()}
+# Figures of speech that use the words of the signs: "I'd die for a coffee", "my blood pressure shoots through the roof".
+_IDIOM = re.compile(r"\b((die|dying|kill|killing) (for|to)|killing me|through the roof|shoots? up|(scared|bored|worried|sick) to death|jump(ing)? (at|through|the gun|ahead|in)|hang (on|in there|out)|dead (tired|set|on)|end of the day)\b")
+_IN_GENERAL = re.compile(r"\b(can (you|people|someone|anyone)|what if|if (someone|a patient|you) |is it possible|could (you|someone))\b")
+
+
+def _signs_of_self_harm(clauses: list[str]) -> set[str]:
+    """The signs of suicide (the means, a farewell, the act, a time set, closing words) told in clauses that
+    report rather than ask or recall."""
+    clauses = [_IDIOM.sub(" ", c) for c in clauses]
+    told = [c for c in clauses if not _past_or_topic(c) and not (_IN_GENERAL.search(c) and not _REPORT.search(c))]
+    signs = {sign for sign, pattern in _SELF_HARM.items() if any(pattern.search(c) for c in told)}
+    if len({m.group(0) for c in told for m in _SELF_HARM["farewell"].finditer(c)}) >= 2:
+        signs.add("farewells")  # two farewells are a sign of their own: "I won't be here next week. I've made my arrangements."
+    return signs
+
+
 _RED_FLAG_WORDS = Speller(
     set(words("seizure seizures seizing convulsing convulsion unconscious unresponsive overdose overdosed suicide suicidal "
               "bleeding breathe breathing breath stroke ambulance emergency poisoned poisoning swallowed collapsed fainted suddenly "
@@ -124,13 +194,34 @@ def asks_about_a_risk(message: str) -> bool:
     return bool(_ASKING.match(text)) and not _NOW.search(text)
 
 
+def recalls_or_imagines(message: str) -> bool:
+    """Whether the message tells of something past ("I used to self-harm as a teenager") or imagined ("if my
+    child ever swallowed one of my pills") and of nothing happening now."""
+    text = normalize(message)
+    return bool(_PAST.search(text) or _IMAGINED.search(text)) and not _NOW.search(text)
+
+
 def is_emergency(message: str) -> bool:
     """Whether the message reports a medical emergency or a risk of self-harm (typos forgiven)."""
-    text = " ".join(_RED_FLAG_WORDS.correct(w) for w in re.findall(r"[\w']+", normalize(message)))
-    matches = [m.group(0) for m in _RED_FLAG.finditer(text)]
-    if not matches:
+    clauses = [" ".join(_RED_FLAG_WORDS.correct(w) for w in re.findall(r"[\w']+", c)) for c in _CLAUSE_END.split(normalize(message)) if c]
+    text = " ".join(clauses)
+    signs = _signs_of_self_harm(clauses)
+    strong = signs - {"when", "closing"}
+    if len(strong) >= 2 or (strong and signs & {"when", "closing"}):
+        return True
+    if not _RED_FLAG.search(text):
         return False
-    return bool(_NOW.search(text)) or not (all(_SOFT.fullmatch(m) for m in matches) and _HYPOTHETICAL.search(text))
+    if _NOW.search(text):
+        return True
+    told = [(clause, m.group(0)) for clause in clauses for m in _RED_FLAG.finditer(clause)]
+    # A flag may span clauses ("her left side, it's numb"): then the message is read whole.
+    live = [flag for clause, flag in told if not _past_or_topic(clause)] if told else [m.group(0) for m in _RED_FLAG.finditer(text)]
+    return bool(live) and not (all(_SOFT.fullmatch(flag) for flag in live) and _HYPOTHETICAL.search(text))
+
+
+def _past_or_topic(clause: str) -> bool:
+    """Whether a clause tells of the past or asks about a red flag in general rather than reporting one."""
+    return bool(_PAST.search(clause) or _IMAGINED.search(clause)) or bool(_TOPIC.search(clause) and not _REPORT.search(clause))
 
 
 _CUES = {
@@ -138,7 +229,7 @@ _CUES = {
     r"|is this (a |an )?(real )?(bot|robot|human|person|ai|doctor)|am i (talking|chatting|speaking) (to|with) (a |an )?(real )?(human|person|bot|robot|doctor|nurse|computer|ai)( or (a |an )?(real )?\w+)?|what('?s| is) your name|your name|r (u|you) (real|human|a bot|a person)",
     "help": r"help|can (you|u) help( me)?|i (have|got) (a |some |few |a few )?questions?|i need (some )?help|what can (you|u) do|what do (you|u) (do|know)|how does (this|the|your) ?(chat|bot|chatbot|thing|site|service|assistant|tool)? work|how do (you|u) work|how do i use (this|you)|what (kinds? of |sorts? of |types? of )?(questions|things|stuff|topics) can i ask( you)?"
     r"|what can i ask( you)?|what (kinds? of |sorts? of |types? of )?(things|stuff|questions|topics) can (you|u) help( me)? with|what can (you|u) help( me)? with|how can (you|u) help( me)?|what (kinds? of |sorts? of |types? of )?(questions|things|stuff|topics) can (you|u) answer|what (topics|subjects|things) do (you|u) cover|what do (you|u) cover|how do i use (this|it)|what (questions|topics) (can|do) (you|u) answer|menu",
-    "goodbye": r"bye+|goodbye|that'?s all i (needed|wanted|need|want)( to know)?|adios|adiós|au revoir|ciao|tschuss|tschüss|(good ?)?night|nite|that'?s everything( for now)?|(i'?m|im|i am) off( now)?|signing off|logging off|cya|see ya|gtg|g2g|bye for now|talk (to you )?later|ttyl|catch you later|gotta go|got to go|good bye|bye bye|see (you|ya|u)( later| soon)?|farewell|later|that'?s all|i'?m done|have a (good|nice|great) (day|one|night)|take care|no thanks|never ?mind|nothing else|that'?s it|all good",
+    "goodbye": r"bye+|goodbye|(that'?s|that was|this is) (my|the) last (question|one|message|thing)( for (today|now|tonight))?|that'?s all i (needed|wanted|need|want)( to know)?|adios|adiós|au revoir|ciao|tschuss|tschüss|(good ?)?night|nite|that'?s everything( for now)?|(i'?m|im|i am) off( now)?|signing off|logging off|cya|see ya|gtg|g2g|bye for now|talk (to you )?later|ttyl|catch you later|gotta go|got to go|good bye|bye bye|see (you|ya|u)( later| soon)?|farewell|later|that'?s all|i'?m done|have a (good|nice|great) (day|one|night)|take care|no thanks|never ?mind|nothing else|that'?s it|all good",
     "greeting": r"hi+|hello+|helo+|hallo|hola|bonjour|salut|namaste|salaam|salam|guten tag|ola|olá|konnichiwa|test(ing)?|is this (thing )?(working|on)|hey+|heya|hiya|howdy|yo|greetings|(good )?(morning|afternoon|evening)|good day|g'?day|(is )?(any ?one|any ?body|someone|somebody) (there|here|home|around)|(u|you) there|how are (you|u)( doing| today)?|how('?s| is) it going|what'?s up|sup|nice to meet (you|u)|are (you|u) there",
     "thanks": r"(thanks*|thnks|thnk you)( you)?( a (bunch|lot|million|ton|heap))?|gracias|merci( beaucoup)?|danke( schon| schön)?|grazie( mille)?|obrigad[oa]|arigato|shukran|thx|thnx|thanx|thnaks|tahnks|tysm|tyvm|ty|ta|brilliant|lovely|thank u|thankyou|cheers|much appreciated|appreciate (it|that|you)|(that|this|you|you'?ve|it)( (really|actually|truly|totally|honestly|so|has|have))* help(s|ed)|(very |really |so )?helpful|great|ok(ay)?|cool|perfect|got it|awesome|nice|good to know|understood|good job|well done|(you'?re|you are) (great|awesome|helpful|amazing|the best)",
 }

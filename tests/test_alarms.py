@@ -61,8 +61,14 @@ def test_an_emergency_told_inside_a_question_about_the_article_is_recognised_by_
 
 
 def test_a_message_is_read_sentence_by_sentence_when_it_has_several():
-    assert sentences("how much is it? my dad just collapsed, help") == ["how much is it", "my dad just collapsed"]
+    assert sentences("how much is it? my dad just collapsed, help") == ["how much is it", "my dad just collapsed, help"]
     assert sentences("what are the risks of ahsct") == []
+
+
+def test_a_list_between_commas_is_read_as_one_clause():
+    # "I've been through methotrexate" alone reads like an overdose; the list says what was tried.
+    message = "I've been through methotrexate, cellcept, benlysta, you name it, and nothing holds. Would I qualify?"
+    assert "I've been through methotrexate, cellcept, benlysta" in sentences(message)
 
 
 @pytest.mark.parametrize(
