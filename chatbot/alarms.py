@@ -1,4 +1,4 @@
-"""Emergencies recognised by closeness in meaning to worded examples, beside the red-flag patterns of intents.py.
+"""Emergencies recognised by closeness in meaning to worded examples, beside the red-flag patterns of red_flags.py.
 
 People describe an emergency in more ways than patterns can list ("she went grey and sweaty and is clutching
 her arm"). A message is taken for one when its closest examples of emergencies (``data/emergency_examples.jsonl``)

@@ -14,9 +14,10 @@ import numpy as np
 from . import messages
 from .alarms import Alarms
 from .corpus import Passage, corpus_folder, load_corpus, read_text
-from .intents import asks_about_a_risk, is_emergency, smalltalk_kind, recalls_or_imagines
+from .red_flags import asks_about_a_risk, is_emergency, recalls_or_imagines
 from .retriever import Hit, Retriever, mean_of_best
 from .semantic import EMBEDDINGS_FILE, SemanticIndex
+from .smalltalk import smalltalk_kind
 from .subjects import Subjects
 from .text import SYNONYMS_FILE, Analyzer, Concept, Speller, english_frequencies, load_synonyms, normalize, stem, words
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from chatbot.alarms import EXAMPLES_FILE, VECTORS_FILE, load_examples, sentences
-from chatbot.intents import is_emergency
+from chatbot.red_flags import is_emergency
 from chatbot.semantic import default_encoder, saved_vectors
 
 DATA = Path(__file__).parent / "data" / "intent_phrasings.jsonl"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from chatbot.intents import is_emergency
+from chatbot.red_flags import is_emergency
 
 PROBES = Path(__file__).parent / "data" / "emergency_probes.jsonl"
 

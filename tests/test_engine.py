@@ -7,7 +7,8 @@ import pytest
 
 from chatbot import messages
 from chatbot.engine import KINDS
-from chatbot.intents import is_emergency, smalltalk_kind
+from chatbot.red_flags import is_emergency
+from chatbot.smalltalk import smalltalk_kind
 
 EMERGENCIES = [
     "i have crushing chest pain right now",

@@ -1,15 +1,21 @@
-"""Messages that are not questions for the article: emergencies (checked first) and small talk."""
+"""Red flags: messages that report a medical emergency or a risk of suicide or self-harm, in patterns per kind.
+
+A red flag counts where it is reported; not where it is recalled ("my sister tried to kill herself years
+ago"), imagined ("if I ever feel suicidal"), asked about in general ("is vomiting blood a known side
+effect?") or said as a figure of speech ("this wait is killing me"). Suicide is often said without any one
+telling phrase, by two of its signs together: the means, a farewell, the act, a time set.
+"""
 
 from __future__ import annotations
 
 import re
 
-from .text import STOP_WORDS, Speller, normalize, words
+from .text import Speller, normalize, words
 
 _SELF = r"(my|him|her|them|your|our)sel(f|ves)"
 _WHO = r"(my|his|her|their|your)"
 
-# Red flags: someone (the writer or a person they describe) may be in danger now. Each always counts.
+# Red flags: someone (the writer or a person they describe) may be in danger now.
 # Medicines and household poisons a child may get into (names a lupus patient keeps at home among them).
 _MEDICINES = (
     r"pills?|tablets?|capsules?|meds|medicines?|medications?|drugs?|prescriptions?|bleach|cleaners?|detergent|chemicals?|poison|batter(y|ies)"
@@ -117,16 +123,19 @@ _NOW = re.compile(
     r"|(for|in the (last|past)) (about |like |almost |over )?(\d+|a few|few|a couple( of)?|an|half an|one|two|ten|twenty|thirty) (min|mins|minutes|hours?|hrs?)"
     r"|(\d+|a few|few|an|half an|ten|twenty|thirty) (min|mins|minutes|hours?|hrs?) ago)\b"
 )
-# A red flag told of the past ("my sister tried to kill herself years ago, does lupus run in families?") or
-# asked about as a topic ("is vomiting blood a known side effect?"), in its own clause of the message.
+# A clause that recalls ("my sister tried to kill herself years ago, does lupus run in families?"), imagines
+# ("if I ever feel suicidal") or asks about a red flag in general ("is vomiting blood a known side effect?", "can
+# someone overdose on MSCs") without reporting one of the writer's own ("my", "I'm") does not report it.
 _PAST = re.compile(
     r"\b((\d+|a few|few|many|some|two|three|several) (years?|yrs|months) (ago|back)|years (ago|back)|months ago|long ago|a while (ago|back)"
     r"|last (year|summer|winter|spring|fall|autumn)|(back )?in (19|20)\d\d|in the past|history of|used to|previous(ly)?"
     r"|as a (child|kid|teen|teenager|baby|toddler|student)|when (i|he|she|they) (was|were) (young|little|younger|a (kid|child|teen|teenager))"
     r"|in (my|his|her|their) (teens|twenties|20s|childhood)|before (my|his|her|the) diagnosis)\b"
 )
-_TOPIC = re.compile(r"\b(risks?|side effects?|how (common|often|likely)|chances?|rates?|statistics|article|known|linked|higher|lower|signs of|symptoms of|watch (for|out)|should (i|we)|(do|does|did|can|could|would|will) (people|patients|anyone|they)|make(s)? (people|patients|you|someone))\b")
-# A red flag imagined ("if I ever feel suicidal", "will I feel like I'm dying during the chemo"), not reported.
+_IN_GENERAL = re.compile(
+    r"\b(risks?|side effects?|how (common|often|likely)|chances?|rates?|statistics|article|known|linked|higher|lower|signs of|symptoms of|watch (for|out)|should (i|we)|(do|does|did|can|could|would|will) (people|patients|anyone|they)|make(s)? (people|patients|you|someone)"
+    r"|can (you|someone|anyone)|if (someone|a patient|you) |is it possible|could (you|someone))\b"
+)
 _IMAGINED = re.compile(r"\b(what if|in case|if (\w+ ){0,3}ever|if (i|you|someone|somebody|a patient|people|they) (feel|get|become|start|develop|have)|will (i|it|they|you) (feel|be|get))\b")
 _REPORT = re.compile(r"\b(my|this|i'?m|i am|i have|i'?ve|he'?s|she'?s|he is|she is|they'?re|right now)\b")
 _CLAUSE_END = re.compile(r"[.!?;,:()]+|\s(?=(?:and|but|now|so|btw|then|because|cause|while)\s)")
@@ -162,14 +171,13 @@ _SELF_HARM_SIGNS = {
 _SELF_HARM = {sign: re.compile(rf"\b(?:{pattern})\b") for sign, pattern in _SELF_HARM_SIGNS.items()}
 # Figures of speech that use the words of the signs: "I'd die for a coffee", "my blood pressure shoots through the roof".
 _IDIOM = re.compile(r"\b((die|dying|kill|killing) (for|to)|killing me|through the roof|shoots? up|(scared|bored|worried|sick) to death|jump(ing)? (at|through|the gun|ahead|in)|hang (on|in there|out)|dead (tired|set|on)|end of the day)\b")
-_IN_GENERAL = re.compile(r"\b(can (you|people|someone|anyone)|what if|if (someone|a patient|you) |is it possible|could (you|someone))\b")
 
 
 def _signs_of_self_harm(clauses: list[str]) -> set[str]:
     """The signs of suicide (the means, a farewell, the act, a time set, closing words) told in clauses that
     report rather than ask or recall."""
     clauses = [_IDIOM.sub(" ", c) for c in clauses]
-    told = [c for c in clauses if not _past_or_topic(c) and not (_IN_GENERAL.search(c) and not _REPORT.search(c))]
+    told = [c for c in clauses if _reports(c)]
     signs = {sign for sign, pattern in _SELF_HARM.items() if any(pattern.search(c) for c in told)}
     if len({m.group(0) for c in told for m in _SELF_HARM["farewell"].finditer(c)}) >= 2:
         signs.add("farewells")  # two farewells are a sign of their own: "I won't be here next week. I've made my arrangements."
@@ -215,40 +223,10 @@ def is_emergency(message: str) -> bool:
         return True
     told = [(clause, m.group(0)) for clause in clauses for m in _RED_FLAG.finditer(clause)]
     # A flag may span clauses ("her left side, it's numb"): then the message is read whole.
-    live = [flag for clause, flag in told if not _past_or_topic(clause)] if told else [m.group(0) for m in _RED_FLAG.finditer(text)]
+    live = [flag for clause, flag in told if _reports(clause)] if told else [m.group(0) for m in _RED_FLAG.finditer(text)]
     return bool(live) and not (all(_SOFT.fullmatch(flag) for flag in live) and _HYPOTHETICAL.search(text))
 
 
-def _past_or_topic(clause: str) -> bool:
-    """Whether a clause tells of the past or asks about a red flag in general rather than reporting one."""
-    return bool(_PAST.search(clause) or _IMAGINED.search(clause)) or bool(_TOPIC.search(clause) and not _REPORT.search(clause))
-
-
-_CUES = {
-    "about": r"who (are|r) (you|u)|who am i (talking|chatting|speaking|writing) (to|with)|who('?s| is) (this|there|answering|replying)|is (this|it) (a |an )?(real|live|actual) (person|human|doctor|nurse|chat)|is (this|it) (automated|automatic|a machine|a computer)|what'?s (ur|your) name|(want|like|need) to (talk|speak|chat) (to|with) (a |an )?(real |actual )?(person|human|doctor|nurse|someone)|who (made|built|created|programmed|wrote) (you|u|this)|(can|could) i (talk|speak|chat) (to|with) (a |an )?(real |actual )?(person|human|doctor|nurse|someone)|are (you|u) (chatgpt|gpt|artificial|an? ai)|what is this( thing| site| chat| bot)?|what are (you|u)|are (you|u) (a |an )?(real |actual )?(doctor|human|person|bot|robot|ai|computer|machine|nurse|program|chatbot|real)( or (a |an )?(real |actual )?\w+)?"
-    r"|is this (a |an )?(real )?(bot|robot|human|person|ai|doctor)|am i (talking|chatting|speaking) (to|with) (a |an )?(real )?(human|person|bot|robot|doctor|nurse|computer|ai)( or (a |an )?(real )?\w+)?|what('?s| is) your name|your name|r (u|you) (real|human|a bot|a person)",
-    "help": r"help|can (you|u) help( me)?|i (have|got) (a |some |few |a few )?questions?|i need (some )?help|what can (you|u) do|what do (you|u) (do|know)|how does (this|the|your) ?(chat|bot|chatbot|thing|site|service|assistant|tool)? work|how do (you|u) work|how do i use (this|you)|what (kinds? of |sorts? of |types? of )?(questions|things|stuff|topics) can i ask( you)?"
-    r"|what can i ask( you)?|what (kinds? of |sorts? of |types? of )?(things|stuff|questions|topics) can (you|u) help( me)? with|what can (you|u) help( me)? with|how can (you|u) help( me)?|what (kinds? of |sorts? of |types? of )?(questions|things|stuff|topics) can (you|u) answer|what (topics|subjects|things) do (you|u) cover|what do (you|u) cover|how do i use (this|it)|what (questions|topics) (can|do) (you|u) answer|menu",
-    "goodbye": r"bye+|goodbye|(that'?s|that was|this is) (my|the) last (question|one|message|thing)( for (today|now|tonight))?|that'?s all i (needed|wanted|need|want)( to know)?|adios|adiós|au revoir|ciao|tschuss|tschüss|(good ?)?night|nite|that'?s everything( for now)?|(i'?m|im|i am) off( now)?|signing off|logging off|cya|see ya|gtg|g2g|bye for now|talk (to you )?later|ttyl|catch you later|gotta go|got to go|good bye|bye bye|see (you|ya|u)( later| soon)?|farewell|later|that'?s all|i'?m done|have a (good|nice|great) (day|one|night)|take care|no thanks|never ?mind|nothing else|that'?s it|all good",
-    "greeting": r"hi+|hello+|helo+|hallo|hola|bonjour|salut|namaste|salaam|salam|guten tag|ola|olá|konnichiwa|test(ing)?|is this (thing )?(working|on)|hey+|heya|hiya|howdy|yo|greetings|(good )?(morning|afternoon|evening)|good day|g'?day|(is )?(any ?one|any ?body|someone|somebody) (there|here|home|around)|(u|you) there|how are (you|u)( doing| today)?|how('?s| is) it going|what'?s up|sup|nice to meet (you|u)|are (you|u) there",
-    "thanks": r"(thanks*|thnks|thnk you)( you)?( a (bunch|lot|million|ton|heap))?|gracias|merci( beaucoup)?|danke( schon| schön)?|grazie( mille)?|obrigad[oa]|arigato|shukran|thx|thnx|thanx|thnaks|tahnks|tysm|tyvm|ty|ta|brilliant|lovely|thank u|thankyou|cheers|much appreciated|appreciate (it|that|you)|(that|this|you|you'?ve|it)( (really|actually|truly|totally|honestly|so|has|have))* help(s|ed)|(very |really |so )?helpful|great|ok(ay)?|cool|perfect|got it|awesome|nice|good to know|understood|good job|well done|(you'?re|you are) (great|awesome|helpful|amazing|the best)",
-}
-_CUE = re.compile("|".join(rf"\b(?P<{kind}>{p})\b" for kind, p in _CUES.items()))
-_QUESTION_WORD = frozenset(("what", "why", "how", "where", "when", "which"))
-_FILLER = frozenset(words("please pls plz thing again so much very really lot bot chatbot there everyone anyone all for the your that this it and you u ur k kk ok okay oh well just then guys folks friend lol haha hmm um uh yes yeah yep no nope doctor doc mate buddy pal dear actually truly totally honestly heaps loads tons"))
-
-
-def smalltalk_kind(message: str) -> str | None:
-    """'greeting', 'thanks', 'goodbye', 'about' or 'help' when the message is only small talk, else None."""
-    text = normalize(message)
-    if text.strip() and not re.search(r"\w", text):
-        return "greeting"  # only emoji or punctuation: "👋", "?"
-    found = [m.lastgroup for m in _CUE.finditer(text)]
-    if not found:
-        return None
-    rest = words(_CUE.sub(" ", text))
-    if any(w not in STOP_WORDS and w not in _FILLER for w in rest):
-        return None  # "hi, what are the risks?" is a question
-    if found[-1] in ("greeting", "thanks", "goodbye") and _QUESTION_WORD.intersection(rest):
-        return None  # "ok then what?" and "thanks, but why" ask something of the earlier turn
-    return found[-1]  # "thanks, bye" is a goodbye; "hi, who are you" is about the bot
+def _reports(clause: str) -> bool:
+    """Whether a clause may report a red flag: it neither recalls nor imagines one, nor asks about one in general."""
+    return not (_PAST.search(clause) or _IMAGINED.search(clause) or (_IN_GENERAL.search(clause) and not _REPORT.search(clause)))

@@ -1,0 +1,36 @@
+"""Small talk: greetings, thanks, goodbyes, questions about the bot and requests for help."""
+
+from __future__ import annotations
+
+import re
+
+from .text import STOP_WORDS, normalize, words
+
+_CUES = {
+    "about": r"who (are|r) (you|u)|who am i (talking|chatting|speaking|writing) (to|with)|who('?s| is) (this|there|answering|replying)|is (this|it) (a |an )?(real|live|actual) (person|human|doctor|nurse|chat)|is (this|it) (automated|automatic|a machine|a computer)|what'?s (ur|your) name|(want|like|need) to (talk|speak|chat) (to|with) (a |an )?(real |actual )?(person|human|doctor|nurse|someone)|who (made|built|created|programmed|wrote) (you|u|this)|(can|could) i (talk|speak|chat) (to|with) (a |an )?(real |actual )?(person|human|doctor|nurse|someone)|are (you|u) (chatgpt|gpt|artificial|an? ai)|what is this( thing| site| chat| bot)?|what are (you|u)|are (you|u) (a |an )?(real |actual )?(doctor|human|person|bot|robot|ai|computer|machine|nurse|program|chatbot|real)( or (a |an )?(real |actual )?\w+)?"
+    r"|is this (a |an )?(real )?(bot|robot|human|person|ai|doctor)|am i (talking|chatting|speaking) (to|with) (a |an )?(real )?(human|person|bot|robot|doctor|nurse|computer|ai)( or (a |an )?(real )?\w+)?|what('?s| is) your name|your name|r (u|you) (real|human|a bot|a person)",
+    "help": r"help|can (you|u) help( me)?|i (have|got) (a |some |few |a few )?questions?|i need (some )?help|what can (you|u) do|what do (you|u) (do|know)|how does (this|the|your) ?(chat|bot|chatbot|thing|site|service|assistant|tool)? work|how do (you|u) work|how do i use (this|you)|what (kinds? of |sorts? of |types? of )?(questions|things|stuff|topics) can i ask( you)?"
+    r"|what can i ask( you)?|what (kinds? of |sorts? of |types? of )?(things|stuff|questions|topics) can (you|u) help( me)? with|what can (you|u) help( me)? with|how can (you|u) help( me)?|what (kinds? of |sorts? of |types? of )?(questions|things|stuff|topics) can (you|u) answer|what (topics|subjects|things) do (you|u) cover|what do (you|u) cover|how do i use (this|it)|what (questions|topics) (can|do) (you|u) answer|menu",
+    "goodbye": r"bye+|goodbye|(that'?s|that was|this is) (my|the) last (question|one|message|thing)( for (today|now|tonight))?|that'?s all i (needed|wanted|need|want)( to know)?|adios|adiós|au revoir|ciao|tschuss|tschüss|(good ?)?night|nite|that'?s everything( for now)?|(i'?m|im|i am) off( now)?|signing off|logging off|cya|see ya|gtg|g2g|bye for now|talk (to you )?later|ttyl|catch you later|gotta go|got to go|good bye|bye bye|see (you|ya|u)( later| soon)?|farewell|later|that'?s all|i'?m done|have a (good|nice|great) (day|one|night)|take care|no thanks|never ?mind|nothing else|that'?s it|all good",
+    "greeting": r"hi+|hello+|helo+|hallo|hola|bonjour|salut|namaste|salaam|salam|guten tag|ola|olá|konnichiwa|test(ing)?|is this (thing )?(working|on)|hey+|heya|hiya|howdy|yo|greetings|(good )?(morning|afternoon|evening)|good day|g'?day|(is )?(any ?one|any ?body|someone|somebody) (there|here|home|around)|(u|you) there|how are (you|u)( doing| today)?|how('?s| is) it going|what'?s up|sup|nice to meet (you|u)|are (you|u) there",
+    "thanks": r"(thanks*|thnks|thnk you)( you)?( a (bunch|lot|million|ton|heap))?|gracias|merci( beaucoup)?|danke( schon| schön)?|grazie( mille)?|obrigad[oa]|arigato|shukran|thx|thnx|thanx|thnaks|tahnks|tysm|tyvm|ty|ta|brilliant|lovely|thank u|thankyou|cheers|much appreciated|appreciate (it|that|you)|(that|this|you|you'?ve|it)( (really|actually|truly|totally|honestly|so|has|have))* help(s|ed)|(very |really |so )?helpful|great|ok(ay)?|cool|perfect|got it|awesome|nice|good to know|understood|good job|well done|(you'?re|you are) (great|awesome|helpful|amazing|the best)",
+}
+_CUE = re.compile("|".join(rf"\b(?P<{kind}>{p})\b" for kind, p in _CUES.items()))
+_QUESTION_WORD = frozenset(("what", "why", "how", "where", "when", "which"))
+_FILLER = frozenset(words("please pls plz thing again so much very really lot bot chatbot there everyone anyone all for the your that this it and you u ur k kk ok okay oh well just then guys folks friend lol haha hmm um uh yes yeah yep no nope doctor doc mate buddy pal dear actually truly totally honestly heaps loads tons"))
+
+
+def smalltalk_kind(message: str) -> str | None:
+    """'greeting', 'thanks', 'goodbye', 'about' or 'help' when the message is only small talk, else None."""
+    text = normalize(message)
+    if text.strip() and not re.search(r"\w", text):
+        return "greeting"  # only emoji or punctuation: "👋", "?"
+    found = [m.lastgroup for m in _CUE.finditer(text)]
+    if not found:
+        return None
+    rest = words(_CUE.sub(" ", text))
+    if any(w not in STOP_WORDS and w not in _FILLER for w in rest):
+        return None  # "hi, what are the risks?" is a question
+    if found[-1] in ("greeting", "thanks", "goodbye") and _QUESTION_WORD.intersection(rest):
+        return None  # "ok then what?" and "thanks, but why" ask something of the earlier turn
+    return found[-1]  # "thanks, bye" is a goodbye; "hi, who are you" is about the bot
