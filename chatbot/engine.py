@@ -60,6 +60,9 @@ _FUNCTION_WORDS = "work help"
 # ("less risky and more accessible than AHSCT").
 _COMPARES = re.compile(r"\b(safer|riskier|less (risky|risk|harsh|dangerous|aggressive|intense|invasive|intensive)|more (risky|harsh|dangerous|aggressive|intense|invasive|intensive|accessible)|gentler|harsher|milder|which (one|is|of the|approach|kind|type)( is)? (safer|better|less|more|riskier|gentler|harsher|milder))\b")
 _COMPARISON = re.compile(r"\b(than|more \w+|less \w+)\b")
+# "The first kind", "the second one": an item of the list (or of the sub-sections) the earlier turn was answered by.
+_ORDINAL = re.compile(r"\bthe (?P<nth>first|second|third|1st|2nd|3rd|former|latter)\b(?! (step|time|stage|phase|few|days?|weeks?|months?|years?)\b)")
+_NTH = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "latter": -1}
 # Words that point back to something said before ("is it safe?", "what about the other one").
 _ANAPHORA = re.compile(r"\b(it|its|that|this|they|them|those|these|there|one|ones|he|she|him|her|his|either|both|same|the other|the procedure|the treatment|the process)\b")
 
@@ -224,7 +227,7 @@ class ChatEngine:
         if not earlier and self.semantic is not None and self.semantic.similarity(message).max() < tuning.min_similarity:
             return []  # nothing in the corpus is about anything like this
         text = normalize(message)
-        if earlier and (_ANAPHORA.search(text) or self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage):
+        if earlier and (_ANAPHORA.search(text) or _ORDINAL.search(text) or self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage):
             scores, concepts, weights = self._with_earlier_turn(message, earlier, words_score, concepts, weights)
         if _ASKS_NUMBER.search(text):
             # Only a passage that gives a number, of something the question names in its own words ("how many
@@ -247,7 +250,7 @@ class ChatEngine:
             scores = scores.copy()
             scores[step] = np.nextafter(scores.max(), np.inf)
         order = self._expand_lead_in(retriever.top(scores, tuning.max_passages + 1), scores)[: tuning.max_passages]
-        if step is None and not compares and self._about_list(order[0], concepts[:own], weights[:own]):
+        if step is None and not compares and not _ORDINAL.search(text) and self._about_list(order[0], concepts[:own], weights[:own]):
             # A question about a whole list ("what are the risks", "what have studies shown") is answered by
             # the list, its lead-in and every bullet; its best bullets follow.
             bullets = self._list_of(self._lists[order[0]][0] if order[0] in self._lists else order[0])
@@ -270,7 +273,8 @@ class ChatEngine:
         earlier_weights = self._weights(earlier_concepts, self._topics(earlier)[1])
         informative = [set(c.stems) for c, w in zip(earlier_concepts, earlier_weights) if w > 0]
         own = {c.stems[0] for c in concepts}  # the message's own words: "give" may mean an infusion but names none
-        subjects = self.subjects.leaned_on(normalize(message), own, informative)
+        subjects, item = self._nth_item(normalize(message), earlier)
+        subjects = subjects or self.subjects.leaned_on(normalize(message), own, informative)
         asked = subjects or self.subjects.named(own)
         if asked:
             # "The other one", or "and mesenchymal ones?" after "what are hematopoietic stem cells", is not asked
@@ -289,8 +293,34 @@ class ChatEngine:
             # "The other one" names its subject only by pointing: the subject's name is what it asks about.
             named = self.retriever.analyzer.concepts(" ".join(self.subjects.subjects[n].name for n in sorted(subjects)))
             earlier_concepts, earlier_weights = earlier_concepts + named, earlier_weights + self._weights(named, set())
+        if item is not None:
+            scores[item] *= 1 + tuning.subject_weight
         # The earlier question's words count towards coverage too, at the same discount.
         return scores, concepts + earlier_concepts, weights + [w * tuning.history_weight for w in earlier_weights]
+
+    def _nth_item(self, text: str, earlier: str) -> tuple[frozenset[int], int | None]:
+        """The subject, or else the bullet, "the first kind" or "the second one" points to: an item of the list the
+        earlier turn was answered by ("which types are used?": HSCs, MSCs), or of the sub-sections under the
+        paragraph it was answered by ("There are two main approaches ...:": AHSCT, MSC infusion)."""
+        match = _ORDINAL.search(text)
+        hits = self._answer(earlier, ()) if match else []
+        if not hits:
+            return frozenset(), None
+        first = hits[0].passage
+        number = self._numbers.get(first.id)
+        if number is None or first.bullet:  # a whole list, or one of its bullets
+            items = self._bullets[(first.section, first.lead_in)]
+        elif number in self._lists:
+            items = self._lists[number]
+        else:
+            items = []
+        subjects = [self.subjects.labelled(i) for i in items] if items else self.subjects.below(first.headings)
+        nth = _NTH[match.group("nth")]
+        if not -len(subjects) <= nth < len(subjects):
+            return frozenset(), None
+        if subjects[nth] is not None:
+            return frozenset({subjects[nth]}), None
+        return frozenset(), items[nth]
 
     def _next_step(self, text: str, earlier: str | None) -> int | None:
         """For a question about the step after (or before) one of a sequence of steps, that step's neighbour:

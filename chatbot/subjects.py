@@ -65,6 +65,15 @@ class Subjects:
             number: self.named(tokens(p.text)) for number, p in enumerate(passages) if p.source in sources
         }
 
+    def labelled(self, number: int) -> int | None:
+        """The subject a bullet names by its label ("Mesenchymal stem cells (MSCs): ..."), if any."""
+        return next((n for n, s in enumerate(self.subjects) if s.family[0] == "label" and s.passages == {number}), None)
+
+    def below(self, headings: tuple[str, ...]) -> list[int | None]:
+        """The subjects of the sub-sections right below these headings, in reading order."""
+        family = ("section", *headings)
+        return sorted((n for n, s in enumerate(self.subjects) if s.family == family), key=lambda n: min(self.subjects[n].passages))
+
     def names_of(self, number: int) -> frozenset[str]:
         """The words that name the subjects passage ``number`` belongs to."""
         return frozenset().union(*(self.subjects[n].terms for n in self._home.get(number, ())))

@@ -255,6 +255,22 @@ def test_a_follow_up_is_asked_of_the_subject_the_earlier_turn_named(engine, hist
 @pytest.mark.parametrize(
     "history, message, expected",
     [
+        # an item of the list the earlier turn was answered by
+        (["what types of stem cells do they use"], "and where is the second type found", "umbilical cord blood"),
+        (["what are the benefits"], "tell me more about the second one", "Fewer relapses"),
+        # a sub-section below the paragraph the earlier turn was answered by
+        (["what are the two main approaches"], "is the second one safer", "less risky"),
+        (["what are the two main approaches"], "how does the first one work", "Autologous Hematopoietic Stem Cell Transplant (AHSCT)"),
+    ],
+)
+def test_the_first_or_second_one_is_an_item_the_earlier_turn_was_answered_by(engine, history, message, expected):
+    first = engine.reply(message, history).passages[0].passage
+    assert expected.lower() in f"{first.section} {first.text}".lower()
+
+
+@pytest.mark.parametrize(
+    "history, message, expected",
+    [
         ([], "what do they do after the chemo in a transplant", "reintroduced to rebuild"),
         ([], "after they collect my stem cells, what happens next", "undergoes chemotherapy"),
         (["do they use my own cells for the transplant"], "and what happens to me before they put them back", "undergoes chemotherapy"),

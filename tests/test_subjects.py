@@ -69,3 +69,14 @@ def test_the_other_one_is_the_sibling_subject(subjects):
     found, _ = subjects
     assert names(found, found.leaned_on("and the other kind?", [], [{"ashp"}])) == {"Ground Source Heat Pump (GSHP)"}
     assert names(found, found.leaned_on("what about the other one", [], [{"hp"}])) == {"Gas boilers (GB)"}
+
+
+def test_a_bullet_that_names_a_subject_by_its_label_is_that_subjects(subjects):
+    found, texts = subjects
+    assert names(found, [found.labelled(texts.index("Gas boilers (GB): Burn gas to warm water."))]) == {"Gas boilers (GB)"}
+    assert found.labelled(texts.index("Works down to minus twenty degrees")) is None
+
+
+def test_the_subjects_below_a_section_are_its_sub_sections_in_reading_order(subjects):
+    found, _ = subjects
+    assert [found.subjects[n].name for n in found.below(("Home Heating", "Kinds"))] == ["Air Source Heat Pump (ASHP)", "Ground Source Heat Pump (GSHP)"]
