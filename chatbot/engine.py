@@ -60,6 +60,11 @@ _FUNCTION_WORDS = "work help"
 # ("less risky and more accessible than AHSCT").
 _COMPARES = re.compile(r"\b(safer|riskier|less (risky|risk|harsh|dangerous|aggressive|intense|invasive|intensive)|more (risky|harsh|dangerous|aggressive|intense|invasive|intensive|accessible)|gentler|harsher|milder|which (one|is|of the|approach|kind|type)( is)? (safer|better|less|more|riskier|gentler|harsher|milder))\b")
 _COMPARISON = re.compile(r"\b(than|more \w+|less \w+)\b")
+# "How is it done", "how does MSC infusion work", "what's the procedure": asks for a subject's steps, all of them.
+_ASKS_PROCESS = re.compile(
+    r"\bhow (is|are|was|were|do|does|did|would|will)( \w+){0,4} (done|work|performed|carried out|go|happen)\b|\bhow do (they|you) do (it|that|this)\b"
+    r"|\b(the|what'?s the|what is the|whats the) (process|procedure)\b"
+)
 # "The first kind", "the second one": an item of the list (or of the sub-sections) the earlier turn was answered by.
 _ORDINAL = re.compile(r"\bthe (?P<nth>first|second|third|1st|2nd|3rd|former|latter)\b(?! (step|time|stage|phase|few|days?|weeks?|months?|years?)\b)")
 _NTH = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "latter": -1}
@@ -157,6 +162,8 @@ class ChatEngine:
         self._longest_topic = max(map(len, self.out_of_scope), default=0)
         self._bullets = _bullets(retriever.passages)
         self._lists = _lists(retriever.passages, self._bullets)
+        # The lists a paragraph of their own section introduces; a sub-section's list stands under its sub-heading.
+        self._introduced = {(retriever.passages[b[0]].section, retriever.passages[b[0]].lead_in) for b in self._lists.values()}
         self._numbers = {p.id: number for number, p in enumerate(retriever.passages)}
         # The bullets of lists that tell steps in order ("... are then reintroduced").
         self._steps = np.array(
@@ -250,9 +257,10 @@ class ChatEngine:
             scores = scores.copy()
             scores[step] = np.nextafter(scores.max(), np.inf)
         order = self._expand_lead_in(retriever.top(scores, tuning.max_passages + 1), scores)[: tuning.max_passages]
-        if step is None and not compares and not _ORDINAL.search(text) and self._about_list(order[0], concepts[:own], weights[:own]):
-            # A question about a whole list ("what are the risks", "what have studies shown") is answered by
-            # the list, its lead-in and every bullet; its best bullets follow.
+        about_list = self._about_list(order[0], concepts[:own], weights[:own]) or self._asks_for_steps(text, order[0], concepts[:own], weights[:own])
+        if step is None and not compares and not _ORDINAL.search(text) and about_list:
+            # A question about a whole list ("what are the risks", "what have studies shown", "how is AHSCT done")
+            # is answered by the list, its lead-in and every bullet; its best bullets follow.
             bullets = self._list_of(self._lists[order[0]][0] if order[0] in self._lists else order[0])
             whole = self._whole_list(bullets[0])
             matched = {c for i in bullets for c in retriever.matched(i, concepts)}
@@ -442,6 +450,16 @@ class ChatEngine:
         topical = [c for c, w in zip(concepts, weights) if w > self.tuning.common_word_weight]
         return any(heading.intersection(c.stems) for c in informative) and not any(c.stems[0] in own for c in topical)
 
+    def _asks_for_steps(self, text: str, number: int, concepts: list[Concept], weights: list[float]) -> bool:
+        """Whether the question asks how a subject is done ("how is it done", "how does MSC infusion work"), naming
+        nothing but the subject, and its best passage is a bullet of the list that makes up the subject's sub-section."""
+        if not _ASKS_PROCESS.search(text) or not self.retriever.passages[number].bullet:
+            return False
+        bullets = frozenset(self._list_of(number))
+        subject = next((s for s in self.subjects.subjects if s.family[0] == "section" and s.passages == bullets), None)
+        named = [c for c, w in zip(concepts, weights) if w > self.tuning.common_word_weight]
+        return subject is not None and all(subject.terms.intersection(c.stems) for c in named)
+
     @lru_cache(maxsize=4096)  # noqa: B019 - one engine per process, passages never change
     def _list_terms(self, number: int) -> tuple[frozenset[str], frozenset[str]]:
         """A bullet's stems: those of its heading and lead-in, less the name of its subject (a question that names
@@ -463,10 +481,11 @@ class ChatEngine:
         return Passage(first.id.rsplit("-", 1)[0] + "-list", first.section, self._block(bullets), first.source, first.headings, first.lead_in)
 
     def _block(self, bullets: list[int]) -> str:
-        """Bullets under their list's lead-in."""
-        passages = self.retriever.passages
-        lead_in = passages[bullets[0]].lead_in
-        return "\n".join(([lead_in] if lead_in else []) + [f"• {passages[i].text}" for i in bullets])
+        """Bullets under their list's lead-in, or under their sub-heading when the lead-in introduced the sub-sections
+        ("There are two main approaches ...:" above "### Autologous ... (AHSCT)")."""
+        first = self.retriever.passages[bullets[0]]
+        title = first.lead_in if (first.section, first.lead_in) in self._introduced or len(first.headings) < 3 else first.headings[-1]
+        return "\n".join(([title] if title else []) + [f"• {self.retriever.passages[i].text}" for i in bullets])
 
     def _reply_text(self, hits: list[Hit]) -> str:
         """What a chat window shows: the best passage, and the second when it scores almost as well.

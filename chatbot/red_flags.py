@@ -60,11 +60,13 @@ _RED_FLAGS = [
     r"(never|not|don'?t) wake up (again|tomorrow|ever)|go to sleep (forever|and never)|sleep forever|stop existing|not (to )?exist any ?more|want to die|((i'?m|im|i am) (going to|gonna)|want to|i'?ll|i will) end it\b|end it (all|tonight|today|now|soon)",
     r"jump(ing)? (off|from|in front)|thinking (of|about) jumping|planning to jump|standing on (the|a) (bridge|ledge|roof|edge)|(burn|burned|burnt|cut|hurt) (my|him|her)self on purpose",
     # suicide, said by what it would take: ending one's life in other words, a method, the means at hand
-    r"(end|ending|finish|finishing|stop|stopping) (it all|all of it|my (own )?life|this life)|(rather|sooner) (be dead|die|not (be alive|exist|wake up))"
-    r"|(painless|easiest|quickest|fastest|surest|best) way to (go|die|end it|do it|kill)|(use|using|turn|turning) (it|a gun|the gun|a knife|the knife|them) on (my|him|her|them)sel(f|ves)"
-    r"|(saving|saved|stockpiling|hoarding|collecting) (up )?(all )?(my |his |her )?\w+ (pills|meds|tablets|medicines?|medications?)|(car|engine) running|carbon monoxide"
-    r"|(gave|giving|given|give) (away )?(all )?(of )?(my|his|her) (things|stuff|belongings|possessions)( away)?"
-    r"|(being|feel(ing)? like|tired of being) a burden|(done|finished|through) (fighting|with (life|living))|tired of (living|life|being alive)|won'?t be (here|around) (anyway|much longer|for long|tomorrow)",
+    (
+        r"(end|ending|finish|finishing|stop|stopping) (it all|all of it|my (own )?life|this life)|(rather|sooner) (be dead|die|not (be alive|exist|wake up))"
+        r"|(painless|easiest|quickest|fastest|surest|best) way to (go|die|end it|do it|kill)|(use|using|turn|turning) (it|a gun|the gun|a knife|the knife|them) on (my|him|her|them)sel(f|ves)"
+        r"|(saving|saved|stockpiling|hoarding|collecting) (up )?(all )?(my |his |her )?\w+ (pills|meds|tablets|medicines?|medications?)|(car|engine) running|carbon monoxide"
+        r"|(gave|giving|given|give) (away )?(all )?(of )?(my|his|her) (things|stuff|belongings|possessions)( away)?"
+        r"|(being|feel(ing)? like|tired of being) a burden|(done|finished|through) (fighting|with (life|living))|tired of (living|life|being alive)|won'?t be (here|around) (anyway|much longer|for long|tomorrow)"
+    ),
     # chest and heart
     r"(elephant|weight|something heavy) (is )?(sitting |pressing )?on " + _WHO + r" chest|(pressure|tightness|squeezing|crushing|pain) (in|on) " + _WHO + r" chest|chest .{0,25}(crush|pressure|squeez|tight)|(grabbed|clutched|clutching|grabbing) " + _WHO + r" chest",
     # allergic reactions and breathing

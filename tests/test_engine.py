@@ -172,7 +172,7 @@ def test_answers_hold_up_to_three_passages_best_first_and_show_near_ties(engine)
     scores = [h.score for h in reply.passages]
     assert scores == sorted(scores, reverse=True)
     benefits = [p.text for p in engine.retriever.passages if p.section == "Benefits and Risks > Potential Benefits"]
-    assert reply.reply == "\n".join(f"• {text}" for text in benefits)
+    assert reply.reply == "\n".join(["Potential Benefits", *(f"• {text}" for text in benefits)])
 
 
 def test_a_list_lead_in_is_answered_with_its_bullets(engine):
@@ -182,7 +182,7 @@ def test_a_list_lead_in_is_answered_with_its_bullets(engine):
 
 
 def test_replies_only_quote_the_corpus(engine):
-    texts = {p.text for p in engine.retriever.passages} | {p.lead_in for p in engine.retriever.passages}
+    texts = {text for p in engine.retriever.passages for text in (p.text, p.lead_in, *p.headings)}
     for question in ["what is lupus", "what are the risks", "who can get it", "what does the research say", "is it expensive"]:
         reply = engine.reply(question)
         for text in [reply.reply, *(h.passage.text for h in reply.passages)]:
@@ -199,6 +199,9 @@ def test_replies_only_quote_the_corpus(engine):
         ([], "who is a good candidate for stem cell treatment", "Who Is a Candidate?"),
         # The list's lead-in ends a paragraph that first says something else.
         ([], "which types of stem cells do they use", "What Is Stem Cell Therapy?"),
+        # How a subject is done is its sub-section's list, all of it.
+        (["tell me about the autologous transplant"], "ok so how is it done", "Autologous Hematopoietic Stem Cell Transplant (AHSCT)"),
+        ([], "how does the msc infusion work", "Mesenchymal Stem Cell (MSC) Infusion"),
     ],
 )
 def test_a_question_about_a_whole_list_is_answered_first_by_the_list(engine, history, question, heading):
@@ -211,7 +214,15 @@ def test_a_question_about_a_whole_list_is_answered_first_by_the_list(engine, his
     assert reply.passages[1].passage.text in bullets
 
 
-@pytest.mark.parametrize("question, bullet", [("is gvhd a risk", "Graft-versus-host"), ("can it lower the need for steroids", "Lower the need")])
+@pytest.mark.parametrize("question, heading", [("what are the risks", "Possible Risks"), ("how does the msc infusion work", "Mesenchymal Stem Cell (MSC) Infusion")])
+def test_a_list_with_no_lead_in_of_its_own_stands_under_its_sub_heading(engine, question, heading):
+    assert engine.reply(question).reply.split("\n")[0] == heading
+
+
+@pytest.mark.parametrize(
+    "question, bullet",
+    [("is gvhd a risk", "Graft-versus-host"), ("can it lower the need for steroids", "Lower the need"), ("how does the chemo work", "The patient undergoes chemotherapy")],
+)
 def test_a_question_about_one_bullet_is_answered_by_that_bullet(engine, question, bullet):
     assert engine.reply(question).passages[0].passage.text.startswith(bullet)
 
