@@ -65,6 +65,13 @@ _ASKS_PROCESS = re.compile(
     r"\bhow (is|are|was|were|do|does|did|would|will)( \w+){0,4} (done|work|performed|carried out|go|happen)\b|\bhow do (they|you) do (it|that|this)\b"
     r"|\b(the|what'?s the|what is the|whats the) (process|procedure)\b"
 )
+# Where a message's sentences end, and a sentence that asks.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_QUESTION = re.compile(r"\?\s*$|^(what|why|how|where|when|which|who|can|could|would|will|should|is|are|do|does|did|am)\b")
+_ASKS_FOR_ME = re.compile(
+    r"\b(safe|safer|safely|dangerous|risk\w*|qualif\w*|eligib\w*|candidates?|allowed|suitable|right for|ok for|okay for|considered"
+    r"|can (i|she|he|they|we|you) (still )?(get|have|do|try|go))\b"
+)
 # "The first kind", "the second one": an item of the list (or of the sub-sections) the earlier turn was answered by.
 _ORDINAL = re.compile(r"\bthe (?P<nth>first|second|third|1st|2nd|3rd|former|latter)\b(?! (step|time|stage|phase|few|days?|weeks?|months?|years?)\b)")
 _NTH = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "latter": -1}
@@ -97,6 +104,7 @@ class Tuning:
     alarm_closeness: float = 0.45  # a message whose closest example emergencies are this close (cosine) ...
     alarm_margin: float = 0.08  # ... and this much closer than anything else is taken for an emergency
     comparison_weight: float = 0.3  # a comparing question's scores grow by this share for passages that compare
+    story_weight: float = 0.5  # words and topics of the sentences told around a question, as a share of the question's
     subject_weight: float = 0.4  # a follow-up's scores grow by this share for the passages of the subject it leans on
 
 
@@ -230,6 +238,16 @@ class ChatEngine:
         own = len(concepts)  # the message's own concepts; a follow-up's are followed by the earlier turn's
         # Weight no passage can cover: the topics the article does not cover.
         uncovered = tuning.out_of_scope_weight * topics
+        story = self._story(message)
+        if story is not None and not _ASKS_FOR_ME.search(normalize(story[1])):
+            # A story told around the question ("I've been on prednisone forever and it wrecked my bones. Would
+            # stem cells get me off steroids?") weighs less than the question itself; not when the question asks
+            # whether it is safe or open to the person the story is about ("My mom has hepatitis B. Is MSC safe
+            # for her?"): the answer turns on what the story tells.
+            asked = {s for c in retriever.analyzer.concepts(story[1]) for s in c.stems}
+            weights = [w if asked.intersection(c.stems) else w * tuning.story_weight for c, w in zip(concepts, weights)]
+            asked_topics = self._topics(story[1])[0]
+            uncovered = tuning.out_of_scope_weight * (asked_topics + tuning.story_weight * (topics - asked_topics))
         earlier = self._earlier_turn(history)
         if not earlier and self.semantic is not None and self.semantic.similarity(message).max() < tuning.min_similarity:
             return []  # nothing in the corpus is about anything like this
@@ -271,6 +289,13 @@ class ChatEngine:
         hits = [Hit(retriever.passages[i], float(scores[i]), retriever.matched(i, concepts)) for i in order]
         hits = [h for h in hits if h.matched or h is hits[0]]
         return hits
+
+    def _story(self, message: str) -> tuple[str, str] | None:
+        """A message of several sentences whose last asks something, as (the sentences before, that question)."""
+        parts = [p.strip() for p in _SENTENCE_END.split(message) if p.strip()]
+        if len(parts) < 2 or not _QUESTION.search(normalize(parts[-1])):
+            return None
+        return " ".join(parts[:-1]), parts[-1]
 
     def _with_earlier_turn(
         self, message: str, earlier: str, words_score: np.ndarray, concepts: list[Concept], weights: list[float]

@@ -364,6 +364,17 @@ def test_drugs_asked_about_are_still_out_of_scope(engine, question):
     assert engine.reply(question).kind == "no_match"
 
 
+def test_a_story_told_before_the_question_weighs_less_than_the_question(engine):
+    # Biopsies are not in the article, but the question is about the kidneys.
+    reply = engine.reply("My wife needed three biopsies last spring and her creatinine keeps climbing. Can stem cells help her kidneys?")
+    assert reply.kind == "answer" and "kidney function" in reply.passages[0].passage.text
+
+
+@pytest.mark.parametrize("question", ["My sister has hepatitis C. Would MSC be safe for her?", "I'm 16 weeks pregnant. Could I qualify for AHSCT?"])
+def test_whether_it_is_safe_or_open_to_the_person_a_story_is_about_turns_on_the_story(engine, question):
+    assert engine.reply(question).kind == "no_match"
+
+
 def test_a_question_asking_for_a_number_is_answered_only_by_a_passage_that_gives_one(engine):
     reply = engine.reply("how many different kinds of stem cell treatment are there for lupus")
     assert reply.kind == "answer" and "two main approaches" in reply.passages[0].passage.text
