@@ -50,6 +50,8 @@ _GIVES_NUMBER = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine
 # before putting them back"), and the words that make a list a sequence of steps.
 _STEP_CUE = re.compile(r"\b(what (happens|happened|comes|goes on|do they do|will they do|did they do|is done|do you do|do i do)|then what|what next|what'?s next|next step|and then)\b")
 _STEP = re.compile(r"\b(?P<way>after|before)\s+(?P<step>[^,.?!;]+)")
+# "Then what?" asks for the step after the one the earlier turn told; "what do they do" asks that only of a named step.
+_THEN = re.compile(r"\b(then what|what next|what'?s next|next step|and then|(what|which) (happens|comes|is) (next|then|after that)|after that)\b")
 _STEPS_LOOKED_AT = 32  # how many of the best-scoring steps are read for the step a question names
 _SEQUENCE_WORDS = re.compile(r"\b(then|next|after|afterwards|before|finally|first)\b")
 # "What do MSCs do (once infused)" asks what they do for the disease, which the article tells in these words; "do"
@@ -364,12 +366,13 @@ class ChatEngine:
         step = _STEP.search(text)
         if step is not None:
             told, way = step.group("step"), step.group("way")
-        elif earlier:
+        elif earlier and _THEN.search(text):
             told, way = earlier, "after"
         else:
             return None
-        concepts = self.retriever.analyzer.concepts(told)
-        named = [c for c, w in zip(concepts, self._weights(concepts, set())) if w > 0]
+        # The words that may name a step: any the corpus uses but not all over it ("take ... out" may mean harvested).
+        share = self.tuning.generic_share
+        named = [c for c in self.retriever.analyzer.concepts(told) if any(0 < self.retriever.document_frequency(s) <= share for s in c.stems)]
         # Only the steps the index scores best for those words need a look.
         if not named or not len(self._steps):
             return None
