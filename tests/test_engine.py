@@ -288,6 +288,10 @@ def test_the_first_or_second_one_is_an_item_the_earlier_turn_was_answered_by(eng
         # "Then what?" asks for the step after the one the earlier turn told.
         (["how does ahsct go", "right, so first they harvest my own stem cells"], "ok then what", "undergoes chemotherapy"),
         (["so for the transplant they collect my cells and then i get chemo"], "and what happens next", "reintroduced to rebuild"),
+        # The step told in everyday words: "remove" may mean harvested.
+        (["how does the transplant work", "so they remove my own stem cells first"], "ok and then what", "undergoes chemotherapy"),
+        # "What do they do" after a question, not a step, asks what they do.
+        (["where do mscs come from"], "what do they do once they are in", "help suppress abnormal immune responses"),
     ],
 )
 def test_a_question_about_the_step_after_or_before_another_gets_that_step(engine, history, message, expected):
