@@ -18,7 +18,7 @@ from .red_flags import asks_about_a_risk, is_emergency, recalls_or_imagines
 from .retriever import Hit, Retriever, mean_of_best
 from .semantic import EMBEDDINGS_FILE, SemanticIndex
 from .smalltalk import smalltalk_kind
-from .subjects import Subjects
+from .subjects import OTHER, Subjects
 from .text import SYNONYMS_FILE, Analyzer, Concept, Speller, english_frequencies, load_synonyms, normalize, stem, words
 
 KINDS = ("answer", "no_match", "smalltalk", "emergency")
@@ -74,6 +74,9 @@ _ASKS_FOR_ME = re.compile(
     r"\b(safe|safer|safely|dangerous|risk\w*|qualif\w*|eligib\w*|candidates?|allowed|suitable|right for|ok for|okay for|considered"
     r"|can (i|she|he|they|we|you) (still )?(get|have|do|try|go))\b"
 )
+# Words that point to a subject without naming it ("the other approach"), and words that ask how it is done.
+_POINTING = frozenset(stem(w) for w in "one kind type approach option method treatment therapy procedure way thing".split())
+_PROCESS = frozenset(stem(w) for w in "work works done do perform performed process procedure step steps happen go".split())
 # "The first kind", "the second one": an item of the list (or of the sub-sections) the earlier turn was answered by.
 _ORDINAL = re.compile(r"\bthe (?P<nth>first|second|third|1st|2nd|3rd|former|latter)\b(?! (step|time|stage|phase|few|days?|weeks?|months?|years?)\b)")
 _NTH = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "latter": -1}
@@ -254,8 +257,9 @@ class ChatEngine:
         if not earlier and self.semantic is not None and self.semantic.similarity(message).max() < tuning.min_similarity:
             return []  # nothing in the corpus is about anything like this
         text = normalize(message)
+        leaned: frozenset[int] = frozenset()  # the subjects a follow-up is asked of
         if earlier and (_ANAPHORA.search(text) or _ORDINAL.search(text) or self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage):
-            scores, concepts, weights = self._with_earlier_turn(message, earlier, words_score, concepts, weights)
+            scores, concepts, weights, leaned = self._with_earlier_turn(message, earlier, words_score, concepts, weights)
         if _ASKS_NUMBER.search(text):
             # Only a passage that gives a number, of something the question names in its own words ("how many
             # infusions" is not answered by a price in thousands of dollars).
@@ -277,11 +281,10 @@ class ChatEngine:
             scores = scores.copy()
             scores[step] = np.nextafter(scores.max(), np.inf)
         order = self._expand_lead_in(retriever.top(scores, tuning.max_passages + 1), scores)[: tuning.max_passages]
-        about_list = self._about_list(order[0], concepts[:own], weights[:own]) or self._asks_for_steps(text, order[0], concepts[:own], weights[:own])
-        if step is None and not compares and not _ORDINAL.search(text) and about_list:
+        bullets = None if step is not None or compares else self._list_asked_about(text, earlier, order[0], concepts[:own], weights[:own], leaned)
+        if bullets:
             # A question about a whole list ("what are the risks", "what have studies shown", "how is AHSCT done")
             # is answered by the list, its lead-in and every bullet; its best bullets follow.
-            bullets = self._list_of(self._lists[order[0]][0] if order[0] in self._lists else order[0])
             whole = self._whole_list(bullets[0])
             matched = {c for i in bullets for c in retriever.matched(i, concepts)}
             best = sorted(bullets, key=lambda i: (-scores[i], i))[: tuning.max_passages - 1]
@@ -301,8 +304,9 @@ class ChatEngine:
 
     def _with_earlier_turn(
         self, message: str, earlier: str, words_score: np.ndarray, concepts: list[Concept], weights: list[float]
-    ) -> tuple[np.ndarray, list[Concept], list[float]]:
-        """A follow-up's scores, concepts and weights, read with the earlier turn it leans on."""
+    ) -> tuple[np.ndarray, list[Concept], list[float], frozenset[int]]:
+        """A follow-up's scores, concepts and weights, read with the earlier turn it leans on, and the subjects it
+        is asked of."""
         tuning = self.tuning
         earlier_concepts = self.retriever.analyzer.concepts(earlier)
         earlier_weights = self._weights(earlier_concepts, self._topics(earlier)[1])
@@ -331,7 +335,7 @@ class ChatEngine:
         if item is not None:
             scores[item] *= 1 + tuning.subject_weight
         # The earlier question's words count towards coverage too, at the same discount.
-        return scores, concepts + earlier_concepts, weights + [w * tuning.history_weight for w in earlier_weights]
+        return scores, concepts + earlier_concepts, weights + [w * tuning.history_weight for w in earlier_weights], subjects
 
     def _nth_item(self, text: str, earlier: str) -> tuple[frozenset[int], int | None]:
         """The subject, or else the bullet, "the first kind" or "the second one" points to: an item of the list the
@@ -478,15 +482,42 @@ class ChatEngine:
         topical = [c for c, w in zip(concepts, weights) if w > self.tuning.common_word_weight]
         return any(heading.intersection(c.stems) for c in informative) and not any(c.stems[0] in own for c in topical)
 
-    def _asks_for_steps(self, text: str, number: int, concepts: list[Concept], weights: list[float]) -> bool:
-        """Whether the question asks how a subject is done ("how is it done", "how does MSC infusion work"), naming
-        nothing but the subject, and its best passage is a bullet of the list that makes up the subject's sub-section."""
-        if not _ASKS_PROCESS.search(text) or not self.retriever.passages[number].bullet:
-            return False
-        bullets = frozenset(self._list_of(number))
-        subject = next((s for s in self.subjects.subjects if s.family[0] == "section" and s.passages == bullets), None)
+    def _list_asked_about(
+        self, text: str, earlier: str | None, number: int, concepts: list[Concept], weights: list[float], leaned: frozenset[int]
+    ) -> list[int] | None:
+        """The bullets of the list a question asks about as a whole, if it does: the list whose heading or lead-in
+        it names ("what are the risks"), or the list that makes up a subject's sub-section when it asks how the
+        subject is done ("how does MSC infusion work") or points to it ("tell me more about the second one")."""
+        if _ASKS_PROCESS.search(text) or (earlier is not None and self._points_to_a_subject(text, earlier)):
+            # The subject pointed to, or else the one whose list holds the best passage; not when "the other kind"
+            # may be either of two (the other kind of cell, or of treatment).
+            home = [n for n in self.subjects.subjects_of(number) if self.subjects.subjects[n].family[0] == "section"]
+            candidates = sorted(leaned) or home
+            if len(candidates) == 1:
+                subject = self.subjects.subjects[candidates[0]]
+                bullets = self._list_of(min(subject.passages)) if self.retriever.passages[min(subject.passages)].bullet else []
+                if frozenset(bullets) == subject.passages and not self._asks_more_than(subject.terms, concepts, weights):
+                    return bullets
+        if not _ORDINAL.search(text) and self._about_list(number, concepts, weights):
+            return self._list_of(self._lists[number][0] if number in self._lists else number)
+        return None
+
+    def _asks_more_than(self, terms: frozenset[str], concepts: list[Concept], weights: list[float]) -> bool:
+        """Whether a question has informative words besides these terms and the words that point to a subject."""
         named = [c for c, w in zip(concepts, weights) if w > self.tuning.common_word_weight]
-        return subject is not None and all(subject.terms.intersection(c.stems) for c in named)
+        return any(not (terms | _POINTING).intersection(c.stems) for c in named)
+
+    def _points_to_a_subject(self, text: str, earlier: str) -> bool:
+        """"Tell me more about the second one" after "what are the two main approaches", or "and the other
+        approach?" after "how does the autologous transplant work": a follow-up that points to a subject, after a
+        turn that listed the subjects or asked about one as a whole (not "what are the risks of AHSCT")."""
+        if _ORDINAL.search(text):
+            return True
+        if not OTHER.search(text):
+            return False
+        concepts = self.retriever.analyzer.concepts(earlier)
+        terms = frozenset().union(*(s.terms for s in self.subjects.subjects))
+        return not self._asks_more_than(terms | _PROCESS, concepts, self._weights(concepts, set()))
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one engine per process, passages never change
     def _list_terms(self, number: int) -> tuple[frozenset[str], frozenset[str]]:

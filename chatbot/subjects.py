@@ -20,7 +20,7 @@ _LABEL = re.compile(r"^([^:.]{3,60}):\s")
 # A subject's name defines its abbreviation: "Mesenchymal Stem Cell (MSC) Infusion".
 _ABBREVIATION = re.compile(r"\([A-Z][A-Za-z]*[A-Z]s?\)")
 # A follow-up that turns to the subject beside the one asked about before.
-_OTHER = re.compile(r"\b(the )?other (one|kind|type|approach|option|method|treatment|procedure|therapy)s?\b|\bthe other\b")
+OTHER = re.compile(r"\b(the )?other (one|kind|type|approach|option|method|treatment|procedure|therapy)s?\b|\bthe other\b")
 
 
 @dataclass(frozen=True)
@@ -74,9 +74,13 @@ class Subjects:
         family = ("section", *headings)
         return sorted((n for n, s in enumerate(self.subjects) if s.family == family), key=lambda n: min(self.subjects[n].passages))
 
+    def subjects_of(self, number: int) -> frozenset[int]:
+        """The subjects passage ``number`` belongs to."""
+        return self._home.get(number, frozenset())
+
     def names_of(self, number: int) -> frozenset[str]:
         """The words that name the subjects passage ``number`` belongs to."""
-        return frozenset().union(*(self.subjects[n].terms for n in self._home.get(number, ())))
+        return frozenset().union(*(self.subjects[n].terms for n in self.subjects_of(number)))
 
     def named(self, stems: Iterable[str]) -> frozenset[int]:
         """The subjects a text names, given its stems."""
@@ -93,7 +97,7 @@ class Subjects:
             return frozenset()
         named = [self.named(stems) for stems in earlier]
         subjects = frozenset().union(*named)
-        if _OTHER.search(message):
+        if OTHER.search(message):
             families = {self.subjects[n].family for n in subjects}
             return frozenset(n for n, s in enumerate(self.subjects) if s.family in families and n not in subjects)
         return subjects if all(named) else frozenset()

@@ -280,6 +280,24 @@ def test_the_first_or_second_one_is_an_item_the_earlier_turn_was_answered_by(eng
 
 
 @pytest.mark.parametrize(
+    "history, message",
+    [
+        (["how is ahsct done"], "ok and what about the other option"),
+        (["which two approaches are there"], "explain the second one"),
+    ],
+)
+def test_a_follow_up_pointing_to_a_subject_as_a_whole_gets_its_whole_list(engine, history, message):
+    bullets = [p.text for p in engine.retriever.passages if p.bullet and p.headings[-1] == "Mesenchymal Stem Cell (MSC) Infusion"]
+    first = engine.reply(message, history).passages[0].passage.text
+    assert first.split("\n")[0] == "Mesenchymal Stem Cell (MSC) Infusion" and all(f"• {b}" in first for b in bullets)
+
+
+def test_a_follow_up_pointing_to_a_subject_keeps_to_what_the_earlier_turn_asked(engine):
+    first = engine.reply("what about the other option, is it risky too", ["what are the risks of AHSCT"]).passages[0].passage.text
+    assert first.startswith("Considered less risky")
+
+
+@pytest.mark.parametrize(
     "history, message, expected",
     [
         ([], "what do they do after the chemo in a transplant", "reintroduced to rebuild"),
