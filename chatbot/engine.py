@@ -228,7 +228,8 @@ class ChatEngine:
         # Closeness in meaning cannot tell "my son took his methotrexate twice" from "can I drink on methotrexate",
         # nor "I cut myself" from "I used to cut myself as a teenager": a sentence that asks about a risk, tells
         # of the past or imagines is taken for an emergency only by a red flag.
-        return self.alarms is not None and self.alarms.sounds_like_emergency(message, _read_for_alarms)
+        # Nor is small talk alone ("this is my last message for today, bye") by its closeness to a farewell.
+        return self.alarms is not None and not smalltalk_kind(message) and self.alarms.sounds_like_emergency(message, _read_for_alarms)
 
     def _answer(self, message: str, history: Sequence[str]) -> list[Hit]:
         """The best passages, best first; none to decline."""

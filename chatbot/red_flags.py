@@ -57,11 +57,13 @@ _RED_FLAGS = [
     r"(pills|meds|tablets) (saved|stored|stockpiled|hidden) up|(saving|saved|stockpiling|hoarding) (up )?(all )?(my |his |her )?(pills|meds|tablets)|(pills|meds|tablets) to end (it|my life|things|everything)|enough (pills|meds|tablets) to|how many (of )?(my |his |her )?(pills|tablets|meds) (it )?(would|will) (take|kill)|(has|have|got|bought) a gun|(the |a )?rope (is )?ready|have the rope",
     r"goodbye (everyone|everybody|all|world|forever)|this is (the )?(last|final) (time|message|goodbye)|wrote (a |my )?(note|letters?|goodbye)|texted (me )?goodbye",
     r"(i'?m|i am|feel like) a burden|burden (to|on) (everyone|my family|them)|better off (if i (was|were) (dead|gone)|without me)|wish i (was|were) dead|wish i('?d| would| could)? (just )?die|(die|dying) in my sleep",
-    r"(never|not|don'?t) wake up (again|tomorrow|ever)|go to sleep (forever|and never)|sleep forever|stop existing|not (to )?exist any ?more|want to die|((i'?m|im|i am) (going to|gonna)|want to|i'?ll|i will) end it\b|end it (all|tonight|today|now|soon)",
+    r"not (planning|going|intending|planning on|going to) (on |to )?wak(e|ing) up|(never|not|don'?t) wake up (again|tomorrow|ever)|go to sleep (forever|and never)|sleep forever|stop existing|not (to )?exist any ?more|want to die|((i'?m|im|i am) (going to|gonna)|want to|i'?ll|i will) end it\b|end it (all|tonight|today|now|soon)",
+    r"would it take to (stop (my|his|her) heart|kill|die|end it)|stop (my|his|her) heart|(don'?t|dont|do not) think i'?ll be (around|here|alive)|affairs (are )?in order|(opened|cut|slit|slashed) (my|his|her) wrists?"
+    r"|(want|wanna|wants) to stop living|stop the pain (permanently|forever|for good)|took \d+ of (my|his|her|the) \w+",
     r"jump(ing)? (off|from|in front)|thinking (of|about) jumping|planning to jump|standing on (the|a) (bridge|ledge|roof|edge)|(burn|burned|burnt|cut|hurt) (my|him|her)self on purpose",
     # suicide, said by what it would take: ending one's life in other words, a method, the means at hand
     (
-        r"(end|ending|finish|finishing|stop|stopping) (it all|all of it|my (own )?life|this life)|(rather|sooner) (be dead|die|not (be alive|exist|wake up))"
+        r"(end|ending|finish|finishing|stop|stopping) (it all|all of it|my (own )?life|this life)|(rather|sooner) (be dead|die|not (be alive|exist|wake up))\b(?! than)"
         r"|(painless|easiest|quickest|fastest|surest|best) way to (go|die|end it|do it|kill)|(use|using|turn|turning) (it|a gun|the gun|a knife|the knife|them) on (my|him|her|them)sel(f|ves)"
         r"|(saving|saved|stockpiling|hoarding|collecting) (up )?(all )?(my |his |her )?\w+ (pills|meds|tablets|medicines?|medications?)|(car|engine) running|carbon monoxide"
         r"|(gave|giving|given|give) (away )?(all )?(of )?(my|his|her) (things|stuff|belongings|possessions)( away)?"
@@ -70,7 +72,7 @@ _RED_FLAGS = [
     # chest and heart
     r"(elephant|weight|something heavy) (is )?(sitting |pressing )?on " + _WHO + r" chest|(pressure|tightness|squeezing|crushing|pain) (in|on) " + _WHO + r" chest|chest .{0,25}(crush|pressure|squeez|tight)|(grabbed|clutched|clutching|grabbing) " + _WHO + r" chest",
     # allergic reactions and breathing
-    r"allergic reaction|(tongue|throat|lips|face|mouth) .{0,20}(swell|swollen|closing)|wheez\w*|suffocat\w*|can'?t get (enough )?air|breathing (is )?(really |very )?(fast|hard|shallow|weird)|epi ?pen",
+    r"allergic reaction|(tongue|throat|lips|face|mouth) .{0,20}(swell|swollen|closing)|wheez\w*|suffocat\w*\b(?! under)|can'?t get (enough )?air|breathing (is )?(really |very )?(fast|hard|shallow|weird)|epi ?pen",
     # stroke
     r"(can'?t|cannot|unable to|couldn'?t) (lift|move|feel|raise|use) " + _WHO + r" (\w+ )?(arm|leg|hand|side|face)|(can'?t|cannot) feel " + _WHO + r" (left|right) |(smile|face|mouth) .{0,15}(crooked|droop\w*|lopsided|uneven)|(words|speech|talking) .{0,15}(jumbled|garbled|slurred|nonsense|don'?t make sense)",
     r"(doesn'?t|does not|didn'?t|can'?t) recogni[sz]e (me|us|anyone)|thunderclap|(can'?t|cannot) see (out of|anything)|lost (my|his|her) (vision|sight)|went blind",
@@ -88,19 +90,19 @@ _RED_FLAGS = [
     r"(pain|ache|aching|tingl\w*|numb\w*) (down|in|along|into) (my|his|her|their|the) (left )?(arm|jaw)|left arm (is |feels )?(tingl\w*|numb|hurt\w*|aching|pain)|(think|thinks|maybe|could be|might be) (it'?s|its|it is) (his|her|my|their) heart",
     # stroke and sudden confusion, said by their signs
     r"(weak|numb|paraly\w*|droop\w*) (down|on|in|all down) ((my|his|her|their|the) )?(whole )?(left|right|one) side|(can'?t|cannot|cant) find (my|his|her|the) words|(sudden|suddenly) .{0,60}(weak|numb|paraly|droop|can'?t see|blind|confused|vision)|(loss of|lost (my|his|her)) (vision|sight)",
-    r"worst headache (ever|i'?ve ever|(s?he'?s|s?he has) ever)|gibberish|(doesn'?t|does not|don'?t|didn'?t) know where (he|she|i|they) (is|am|are)|(doesn'?t|does not) know (who|what) (he|she|they) (is|are)",
+    r"(severe|worst|terrible|bad|pounding) headache .{0,80}(flashing|blurr\w*|vision|puffy|swollen)|worst headache (ever|i'?ve ever|(s?he'?s|s?he has) ever)|gibberish|(doesn'?t|does not|don'?t|didn'?t) know where (he|she|i|they) (is|am|are)|(doesn'?t|does not) know (who|what) (he|she|they) (is|are)",
     # seizures and unconsciousness, said by their signs
     r"seizure (happening|going on|right now|now|again)|having another (seizure|fit|one)|another seizure|(jerking|twitching|shaking|convulsing) (uncontrollabl[ey]|all over|violently|and (won'?t|not) stop)|foaming at the mouth",
-    r"keel(ed|s)? over|(he'?s|she'?s|hes|shes|he is|she is|they'?re) not moving|(isn'?t|is not|stopped) moving|(not|isn'?t|won'?t|wont|can'?t) waking( up)?|(hasn'?t|has not|haven'?t|have not) wok(en|e) up|(found|find|finding) .{0,30}(unresponsive|unconscious|not breathing)",
+    r"slumped( over)?|(isn'?t|is not|not|won'?t|wont) (answering|responding|reacting)( to)? (me|us|anyone)|skin (is )?(peeling|coming) off|blisters? (all over|everywhere)|bone (is )?sticking out|keel(ed|s)? over|(he'?s|she'?s|hes|shes|he is|she is|they'?re) not moving|(isn'?t|is not|stopped) moving|(not|isn'?t|won'?t|wont|can'?t) waking( up)?|(hasn'?t|has not|haven'?t|have not) wok(en|e) up|(found|find|finding) .{0,30}(unresponsive|unconscious|not breathing)",
     # bleeding, said by its signs
-    r"(vomit\w*|throwing up|threw up|puking|puked|sick) (up )?(black|blood|coffee)|(black|tarry|bloody) (and tarry )?(poo|poop|stool|stools)|(poo|poop|stool|stools) (is |are )?(black|tarry|bloody)|black and tarry|coffee grounds|soak(ing|ed|s)? (through )?(a |\d+ )?(pad|pads|towel|towels)|(can'?t|cannot|won'?t|wont) stop the bleeding",
+    r"(vomit\w*|throwing up|threw up|puking|puked|sick) (up )?(black|blood|coffee)|(black|tarry|bloody) (and tarry )?(poo|poop|stool|stools|diarrh\w*)|(poo|poop|stool|stools) (is |are )?(black|tarry|bloody)|black and tarry|coffee grounds|soak(ing|ed|s)? (through )?(a |\d+ )?(pad|pads|towel|towels)|(can'?t|cannot|won'?t|wont) stop the bleeding",
     # overdose, poisoning and self-harm, in everyday and online words
     r"took \d+ (\w+ )?(" + _MEDICINES + r")|(a load|loads|a ton|tons|a heap|heaps|a pile) of (\w+ )?(pills|tablets|meds|medication|medicine|painkillers)|(swallowed|ate|drank|drunk) (something|some stuff|stuff) (toxic|poisonous|dangerous)",
     r"\bkms\b|\bkys\b|unaliv\w*|(i'?m|im|i am|he'?s|she'?s|he is|she is) (going to|gonna) (jump|hang)\b(?! (at|in|on|into|through|the))|kill (my|him|her) ?self|(no|see a|any|see any) reason to (live|go on|keep going|be here)|(pills|meds|tablets|gun|rope|knife) (are |is )?(ready|lined up)|(have|got|bought) a rope|(feel like|thinking (of|about)|want to|going to|gonna) end(ing)? it\b",
     # allergic reactions, said by their signs
     r"throat (is |feels )?(tight|closing|swelling|swollen)|(lips|tongue|face) (are |is |look |looks )?(huge|massive|swollen|swelling|puffed)",
     # serious infection after a transplant (sepsis, meningitis): fever with confusion, a stiff neck, a rash
-    r"(fever|temp|temperature|burning (up|hot)|febrile) .{0,60}(confus\w*|muddled|disorient\w*|(can'?t|cannot) (stand|stay awake)|drowsy|stiff neck|mottled|rigors|shivering|shaking|won'?t wake|blotchy|rash|blood pressure)|stiff neck|rash (that )?(doesn'?t|does not|won'?t|wont|didn'?t) fade|mottled|rigors|blood pressure (is )?(really |very |so )?low",
+    r"(fever|temp|temperature|burning (up|hot)|febrile) .{0,60}(confus\w*|\bpus\b|oozing|muddled|disorient\w*|(can'?t|cannot) (stand|stay awake)|drowsy|stiff neck|mottled|rigors|shivering|shaking|won'?t wake|blotchy|rash|blood pressure)|stiff neck|rash (that )?(doesn'?t|does not|won'?t|wont|didn'?t) fade|mottled|rigors|blood pressure (is )?(really |very |so )?low",
     # a high fever (38 C / 100.4 F and up), which after chemotherapy or a transplant is an emergency
     r"(fever|temp|temperature)( is| was| of| at| hit| just hit| reading| reads| went up to| up to| now)* (3[89]|4[0-2]|10[0-6])([.,]\d+)?\b|\b(3[89]|4[0-2]) \d\b(?! (years?|yrs|months?|weeks?|days?|kg|lbs?|k)\b)",
     # suicide, said by its signs: plans, goodbyes, giving things away
@@ -130,28 +132,33 @@ _NOW = re.compile(
 # someone overdose on MSCs") without reporting one of the writer's own ("my", "I'm") does not report it.
 _PAST = re.compile(
     r"\b((\d+|a few|few|many|some|two|three|several) (years?|yrs|months) (ago|back)|years (ago|back)|months ago|long ago|a while (ago|back)"
-    r"|last (year|summer|winter|spring|fall|autumn)|(back )?in (19|20)\d\d|in the past|history of|used to|previous(ly)?"
-    r"|as a (child|kid|teen|teenager|baby|toddler|student)|when (i|he|she|they) (was|were) (young|little|younger|a (kid|child|teen|teenager))"
+    r"|last (year|summer|winter|spring|fall|autumn)|(back )?in (19|20)\d\d|back (then|in \w+)|in the past|history of|used to|previous(ly)?"
+    r"|as a (child|kid|teen|teenager|baby|toddler|student)|when (i|he|she|they) (was|were) (young|little|younger|\d+|a (kid|child|teen|teenager))"
     r"|in (my|his|her|their) (teens|twenties|20s|childhood)|before (my|his|her|the) diagnosis)\b"
 )
 _IN_GENERAL = re.compile(
     r"\b(risks?|side effects?|how (common|often|likely)|chances?|rates?|statistics|article|known|linked|higher|lower|signs of|symptoms of|watch (for|out)|should (i|we)|(do|does|did|can|could|would|will) (people|patients|anyone|they)|make(s)? (people|patients|you|someone)"
     r"|can (you|someone|anyone)|if (someone|a patient|you) |is it possible|could (you|someone))\b"
 )
-_IMAGINED = re.compile(r"\b(what if|in case|if (\w+ ){0,3}ever|if (i|you|someone|somebody|a patient|people|they) (feel|get|become|start|develop|have)|will (i|it|they|you) (feel|be|get))\b")
+_IMAGINED = re.compile(r"\b(what if|in case|when (would|should|do|does|is it time to) |if (\w+ ){0,3}ever|if (i|you|someone|somebody|a patient|people|they) (feel|get|become|start|develop|have)|will (i|it|they|you) (feel|be|get))\b")
 _REPORT = re.compile(r"\b(my|this|i'?m|i am|i have|i'?ve|he'?s|she'?s|he is|she is|they'?re|right now)\b")
-_CLAUSE_END = re.compile(r"[.!?;,:()]+|\s(?=(?:and|but|now|so|btw|then|because|cause|while)\s)")
+# Where a clause ends: punctuation, or a word that starts another ("and" only before whom it is about: "chest pain
+# and I can't breathe", not "depression and suicidal thoughts").
+_CLAUSE_END = re.compile(r"[.!?;,:()]+|\s(?=(?:but|now|so|btw|then|because|cause|while)\s|and (?:i|i'm|im|my|he|she|he's|she's|they|it|it's|now|we|his|her|their|then|tonight|today|this|last night)\b)")
 # Suicide said indirectly is told by two of its signs together, in clauses that neither ask about it in
 # general nor tell of the past: the means, a farewell or last arrangements, and the act or intent.
 _SELF_HARM_SIGNS = {
     "means": (
         r"ropes?|noose|ligature|hose|charcoal|exhaust|(car|engine) running|carbon monoxide|blades?|razors?|knife|knives|guns?|shotgun|rifle|pistol|firearm|bullets?"
-        r"|bridge|roof|rooftop|ledge|cliffs?|balcony|tracks|gas oven|plastic bag|oven on|weed ?killer|pesticide|antifreeze|bleach|(belt|cord|scarf|sheet|cable|tie) (tied )?(round|around|to)|the sea|the ocean|(top|high|highest) (floor|level|storey|story)|car park|parking (garage|structure)|high enough|railway|(train|railway) tracks|in front of (a|the) (train|bus|truck|car)"
+        r"|bridge|roof|rooftop|ledge|cliffs?|balcony|tracks|gas oven|plastic bag|stones in (my|his|her) pockets|lake|scalpel|railing|parapet|(fentanyl|morphine) patch(es)?|(tied|tie|tying) (a |the |my )?(belt|rope|cord|scarf|sheet|noose)|(got|took|stole|grabbed|taken) (the |all the |all |her |his |my )?(pills|tablets|meds|medicines?) from|oven on|weed ?killer|pesticide|antifreeze|bleach|(belt|cord|scarf|sheet|cable|tie) (tied )?(round|around|to)|the sea|the ocean|(top|high|highest) (floor|level|storey|story)|car park|parking (garage|structure)|high enough|railway|(train|railway) tracks|in front of (a|the) (train|bus|truck|car)"
         r"|motorway|highway|freeway|reservoir|river|drown\w*|lethal|fatal|(all|every|whole|entire|a month'?s|stash of|enough|the rest of|rest of) (of )?(my |his |her |the |their )?(\w+ )?(pills|meds|tablets|medicines?|medications?|bottle)"
         r"|(pills|meds|tablets|medicines?|medications?) (all )?at once|(hoarding|hoarded|saving|saved|stockpiling|collecting|stashing|stashed) (up )?(my |his |her )?\w+|(pill organi[sz]er|bottle|pack) (is |was )?empty|the means|(enough|all (of )?(my|his|her|the)|bottle of) (morphine|fentanyl|heroin|oxy\w*|tramadol|codeine|insulin|sleeping pills|painkillers)"
     ),
     "farewell": (
-        r"(my|the) last (message|words|text|post|wish|request)( ever)?$|sorry for everything|i love you (all|guys)|(tell|let) (my|them|her|him|everyone) .{0,40}\b(sorry|i love|goodbye)"
+        r"(my|the) last (message|words|text|post|wish|request)( ever)?$|sorry for everything|i love you (all|guys)|(tell|let) .{0,40}\b(i'?m sorry|sorry|i love|goodbye)"
+        r"|(once|when|after|until|before) (i'?m|i am|im) gone|before i go$|(letters?|notes?) (are |is )?(already )?(written|sealed|done|finished)|(won'?t|wont|doesn'?t|isn'?t|not) (pick|picking) up|(deleted|deleting) (all )?(my|his|her|their) accounts|goodbye (video|post|note|letter)|(can'?t|cannot|cant) find (him|her|them)|^last message$"
+        r"|(nobody|no one|noone) (will|would) (be \w+ to )?stop me|(not|isn'?t|don'?t|dont) (planning|plan|expecting|expect|intending|intend) (to be|on being) (alive|here|around)"
+        r"|not answering (her|his|my|their) phone|(don'?t|dont|can'?t|cant) see (a|any) future|no future|to (stop|end) for good|over with|(doesn'?t|does not) matter$|i'?ve made sure( of (that|it))?"
         r"|won'?t (see|hear from|be here|be around|need|matter|make it|be alive|be a problem|be a burden|be needing)|wont (see|hear from|be here|be around|need|matter|make it|be needing)"
         r"|(not|don'?t|dont) (plan|expect|intend) (to be|on being) (alive|here|around)|(made|making|sorted|sorting) (out )?(my |all my )?(arrangements|decision|peace|plans?|will)|(set|picked|chose|chosen) (the|a) (date|day|time)"
         r"|the other side|worth more dead|on my own terms|(don'?t|dont|do not) want to be (saved|found|rescued|helped|stopped)|(nobody|no one|noone) (would|will|is going to) (even )?(notice|care|miss)|(if )?(anyone|anybody) (would|will) (even )?(notice|care|miss)|(i'?m|im|i am|he'?s|she'?s|he is|she is) (just )?a burden"
@@ -161,13 +168,13 @@ _SELF_HARM_SIGNS = {
     ),
     "act": (
         r"(thinking|thinkin|think|thought) (about|bout|of) (\w+ )?\w+ing|(going to|gonna|i'?ll|i will|will) (do it|jump|hang|end|go|finish|drive)|do it|doing it|(want|wanna|wanted) to (die|go|end)"
-        r"|end(ing)? (it|things|everything|my life)|finish(es|ing)? (me|it|myself|him|her|things|everything)( off)?|(been )?planning (it|to)|(know|decided) what (i'?m|im|i am) (going to|gonna) do|(plan|planning|intend|going) to be (dead|gone)|i'?ll be (dead|gone) (by|before)|go peacefully|walk(ing)? into (the )?(sea|ocean|river|lake|water|traffic)|(i'?ve|i have|already|just) (taken|took|swallowed) (the|all|them|it|my)|(scared|afraid|terrified) of what (i'?ll|i will|i might|i'?d) do|on purpose|hang\w*|jump\w*|shoot\w*|step(ping)? (off|in front)|drive (off|into)|(take|taking|takin|took|swallow) (them |it )?all\b"
+        r"|end(ing)? (it|things|everything|my life)|finish(es|ing)? (me|it|myself|him|her|things|everything)( off)?|(been )?planning (it|to)|(know|decided) what (i'?m|im|i am) (going to|gonna) do|(plan|planning|intend|going) to be (dead|gone)|i'?ll be (dead|gone) (by|before)|go peacefully|walk(ing)? into (the )?(sea|ocean|river|lake|water|traffic)|(i'?ve|i have|already|just) (taken|took|swallowed) (the|all|them|it|my)|(scared|afraid|terrified) of what (i'?ll|i will|i might|i'?d) do|on purpose|(sitting|standing|stood|sat) on (the )?(railing|edge|ledge|roof|parapet)|bleed (out|to death)|handle it myself|(be|being) (dead|gone) by|(taking|gonna take|going to take|about to take) (the|them|all the|all)( \w+)?( now)?$|hang\w*|jump\w*|shoot\w*|step(ping)? (off|in front)|drive (off|into)|(take|taking|takin|took|swallow) (them |it )?all\b"
     ),
     # a chat's closing words, a sign only beside another: "I've got the means, just saying bye"
     "closing": r"goodbye|good bye|bye|farewell|(i'?m|im|i am) (done|ready|finished)$|last (question|thing|time)( ever)?|one last (question|thing)",
     "when": (
         r"tonight|tonite|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this (week|weekend|evening|morning)|right now|(on|by|before|after|till|until|for) (monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|new year|my birthday|everyone'?s asleep|the \d+\w*)"
-        r"|(on|by|before|after|till|until|for) (the )?\d+(st|nd|rd|th)|(it'?s|its) the \d+\w*"
+        r"|(on|by|before|after|till|until|for) (the )?\d+(st|nd|rd|th)|(it'?s|its) the \d+\w*|by (the )?morning|by tomorrow|\d+ ?(am|pm)"
     ),
 }
 _SELF_HARM = {sign: re.compile(rf"\b(?:{pattern})\b") for sign, pattern in _SELF_HARM_SIGNS.items()}

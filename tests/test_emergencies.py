@@ -18,22 +18,19 @@ def _probes(kind: str) -> list[str]:
 
 
 def test_emergencies_written_to_probe_the_detector_are_recognised(engine):
-    # Three files of emergencies written by people who had not seen the detector; three wordings still slip
-    # through (README, Answer quality): an allergic reaction told as starting "during the infusion", a method
-    # question "asking for a friend", and "thank you for trying. I'm done."
+    # A probe of emergencies written by someone who had not seen the detector, kept out of its examples; five
+    # wordings still slip through (README, Answer quality), such as "I'm at the edge of the cliff on the coast
+    # path, phone at 4%".
     emergencies = _probes("emergency")
-    assert len(emergencies) > 400
+    assert len(emergencies) > 100
     missed = [text for text in emergencies if not engine.is_emergency(text)]
-    assert len(missed) <= 3, missed
+    assert len(missed) <= 5, missed
 
 
-def test_alarming_questions_written_to_probe_the_detector_are_mostly_answered(engine):
-    # The few taken for emergencies report a red flag in passing ("lupus chest pain - is that pleurisy?"):
-    # emergency guidance is the cautious reply to those.
+def test_alarming_questions_written_to_probe_the_detector_are_answered(engine):
     questions = _probes("not_emergency")
-    assert len(questions) > 250
-    alarmed = [text for text in questions if engine.is_emergency(text)]
-    assert len(alarmed) <= 5, alarmed
+    assert len(questions) > 100
+    assert [text for text in questions if engine.is_emergency(text)] == []
 
 
 @pytest.mark.parametrize(
