@@ -14,7 +14,7 @@ import numpy as np
 from . import messages
 from .alarms import Alarms
 from .corpus import Passage, corpus_folder, load_corpus, read_text
-from .red_flags import asks_about_a_risk, is_emergency, recalls_or_imagines
+from .red_flags import asks_about_a_risk, is_emergency, tells_no_emergency
 from .retriever import Hit, Retriever, mean_of_best
 from .semantic import EMBEDDINGS_FILE, SemanticIndex
 from .smalltalk import smalltalk_kind
@@ -143,7 +143,7 @@ def hit_json(hit: Hit, matched: bool = False) -> dict[str, Any]:
 
 
 def _read_for_alarms(text: str) -> bool:
-    return not asks_about_a_risk(text) and not recalls_or_imagines(text)
+    return not asks_about_a_risk(text) and not tells_no_emergency(text)
 
 
 def search_json(query: str, hits: list[Hit]) -> dict[str, Any]:
@@ -227,7 +227,7 @@ class ChatEngine:
             return True
         # Closeness in meaning cannot tell "my son took his methotrexate twice" from "can I drink on methotrexate",
         # nor "I cut myself" from "I used to cut myself as a teenager": a sentence that asks about a risk, tells
-        # of the past or imagines is taken for an emergency only by a red flag.
+        # of the past, imagines or denies is taken for an emergency only by a red flag.
         # Nor is small talk alone ("this is my last message for today, bye") by its closeness to a farewell.
         return self.alarms is not None and not smalltalk_kind(message) and self.alarms.sounds_like_emergency(message, _read_for_alarms)
 

@@ -51,7 +51,7 @@ _RED_FLAGS = [
     r"(is |are |'s )?having a heart attack|(crushing|severe|sharp|bad|tight|heavy|squeezing) (chest|pain in (my|his|her|the) chest)|chest (pain|pains|tightness|hurts|is tight|pressure)|pain in (my|his|her|the) chest|(clutching|clutches|grabbing|holding) (my|his|her|their) chest|chest feels (tight|heavy|crushed)|heart (is )?racing",
     r"short(ness)? of breath|blood in (my|his|her|the) (vomit|stool|urine)|uncontroll(ed|able) bleeding",
     # bleeding
-    r"bleeding (really |very |so |too )?(heavily|badly|a lot|so much|won'?t stop|that won'?t stop|wont stop|everywhere|profusely|nonstop|non stop)|(won'?t|wont|doesn'?t|can'?t) stop bleeding|bleeding .{0,25}(won'?t|wont|doesn'?t|will not|not) stop|severe bleeding|(lots|lot|pool) of blood|blood everywhere|(coughing|cough|coughed|coughs|vomiting|vomited|throwing|threw|spitting|spat|puking|puked) (up )?((a )?(lots?|loads?|bits?|little|some|bunch|tons?|fair bit|load) (of )?)?(bright )?(red )?blood",
+    r"bleeding (really |very |so |too )?(heavily|badly|loads|lots|tons|heaps|a lot|so much|won'?t stop|that won'?t stop|wont stop|everywhere|profusely|nonstop|non stop)|(won'?t|wont|doesn'?t|can'?t) stop bleeding|bleeding .{0,25}(won'?t|wont|doesn'?t|will not|not) stop|severe bleeding|(lots|lot|pool) of blood|blood everywhere|(coughing|cough|coughed|coughs|vomiting|vomited|throwing|threw|spitting|spat|puking|puked) (up )?((a )?(lots?|loads?|bits?|little|some|bunch|tons?|fair bit|load) (of )?)?(bright )?(red )?blood",
     # suicide and self-harm, said indirectly
     r"can'?t (do|take) (this|it) any ?more|want (it all|everything|the pain|this|it) to (stop|end|be over)|(don'?t|dont|do not|can'?t|cant) see (the|a|any) point (any ?more|in (anything|living|going on|life))|give up for good|(what'?s|whats|there'?s no|no) (the )?point( in| of)? (living|going on|anymore|trying)|see the point (in|of) living",
     r"(pills|meds|tablets) (saved|stored|stockpiled|hidden) up|(saving|saved|stockpiling|hoarding) (up )?(all )?(my |his |her )?(pills|meds|tablets)|(pills|meds|tablets) to end (it|my life|things|everything)|enough (pills|meds|tablets) to|how many (of )?(my |his |her )?(pills|tablets|meds) (it )?(would|will) (take|kill)|(has|have|got|bought) a gun|(the |a )?rope (is )?ready|have the rope",
@@ -106,7 +106,7 @@ _RED_FLAGS = [
     # a high fever (38 C / 100.4 F and up), which after chemotherapy or a transplant is an emergency
     r"(fever|temp|temperature)( is| was| of| at| hit| just hit| reading| reads| went up to| up to| now)* (3[89]|4[0-2]|10[0-6])([.,]\d+)?\b|\b(3[89]|4[0-2]) \d\b(?! (years?|yrs|months?|weeks?|days?|kg|lbs?|k)\b)",
     # suicide, said by its signs: plans, goodbyes, giving things away
-    r"(pills|tablets|meds) (all )?counted( out)?|counted out (my|the|all) (pills|tablets|meds)|(gave|giving|given) away (my|all my)|won'?t be needing (them|it|anything)|where i'?m going|made (my )?peace|said my goodbyes|nothing (left )?to live for|(would be|is a|a) lethal|lethal (dose|amount)|stockpil\w*|tonight is the night|(put|putting|got|getting) (all )?(my )?affairs in order|(going to|gonna) do it (tonight|today|now)|(tonight|today) i'?m (going to|gonna) do it|wrote (a|my) will this week",
+    r"(pills|tablets|meds) (all )?counted( out)?|counted out (my|the|all) (pills|tablets|meds)|won'?t be needing (them|it|anything)|where i'?m going|made (my )?peace|said my goodbyes|nothing (left )?to live for|(would be|is a|a) lethal|lethal (dose|amount)|stockpil\w*|tonight is the night|(put|putting|got|getting) (all )?(my )?affairs in order|(going to|gonna) do it (tonight|today|now)|(tonight|today) i'?m (going to|gonna) do it|wrote (a|my) will this week",
     r"(face|smile|mouth) .{0,20}(wrong|funny|weird|odd|droopy) on one side|talking (funny|weird|strange|nonsense)|words (are )?coming out wrong",
     r"(going to|gonna|will|wants? to) (drink|swallow|eat) (the |some |a )?(bleach|weed ?killer|antifreeze|pesticide|rat poison|poison|drain cleaner)|antifreeze|rat poison|xylitol|(very |really |so )?bad breathing|breathing (is )?(very |really |so )?bad|(crushing|heavy|tight|squeezing) (feeling|sensation|weight|pain) in " + _WHO + r" chest|left arm'?s? (has )?(gone |going |is |feels )?(tingl\w*|numb|dead)",
     r"(can'?t|cant|cannot) keep (my |his |her |their )?eyes open|(really|very|so|super) drowsy|(i'?m|i am|im) not safe|(don'?t|do not|dont) feel safe (with|around) (myself|me)|not safe (tonight|right now|with myself)",
@@ -118,7 +118,7 @@ _RED_FLAG = re.compile("|".join(rf"\b(?:{p})" for p in _RED_FLAGS))
 _SOFT = re.compile(r"((fever|temp|temperature) .*(rash|blotchy|shivering|shaking|rigors)|(fever|temp|temperature)( is| was| of| at| hit| reading| reads| now)* \d+( \d)?|stiff neck|mottled|rigors|anaphyla\w*|over ?dose|poisoning|allergic reactions?|wheez\w*|chest pain|chest pains|bleeding \w+|severe bleeding|fitting|seizing|convuls\w*|collapsed|faint\w*|passed out|pass(ing)? out|unconscious|short(ness)? of breath|heart (is )?racing|uncontroll(ed|able) bleeding|blood in \w+ \w+)")
 _HYPOTHETICAL = re.compile(
     r"\b(cause|causes|causing|risk|risks|chance|lead to|linked|complications?|possible|can it|could it|does it|will it|would it|might|what if"
-    r"|once|last (year|month|week)|years ago|months ago|in the past|history of|used to|during|side effects?|sometimes|in my teens|when i was|back in \d{4}|trigger|triggers|protocol|happens?|something that|reports? of|if (someone|a patient|you|i) (has|have|gets?)|in (19|20)\d\d|can (you|people|patients|someone|anyone|the|it|they)|nobody|no one|make sure)\b"
+    r"|once|last (year|month|week)|years ago|months ago|in the past|history of|used to|during|side effects?|sometimes|in my teens|when i was|back in \d{4}|trigger|triggers|protocol|happens?|something that|reports? of|if (someone|a patient|you|i) (has|have|gets?)|in (19|20)\d\d|can (you|people|patients|someone|anyone|the|it|they)|nobody|no one|make sure|scared of|afraid of|whenever|every time)\b"
 )
 # Said to be happening now: an emergency even beside words that ask about a risk or tell of the past.
 _NOW = re.compile(
@@ -138,9 +138,13 @@ _PAST = re.compile(
 )
 _IN_GENERAL = re.compile(
     r"\b(risks?|side effects?|how (common|often|likely)|chances?|rates?|statistics|article|known|linked|higher|lower|signs of|symptoms of|watch (for|out)|should (i|we)|(do|does|did|can|could|would|will) (people|patients|anyone|they)|make(s)? (people|patients|you|someone)"
-    r"|can (you|someone|anyone)|if (someone|a patient|you) |is it possible|could (you|someone))\b"
+    r"|can (you|someone|anyone)|if (someone|a patient|you) |is it possible|could (you|someone)|(do|does|will|would) (you|they|the (team|clinic|doctors?|hospital|nurses?)) "
+    r"|(some|many|most|other) people|people who|go(es)? away|normal|permanent"
+    r"|(do|should|would|when do) (i|we) (call|ring|phone|dial))\b"
 )
-_IMAGINED = re.compile(r"\b(what if|in case|when (would|should|do|does|is it time to) |if (\w+ ){0,3}ever|if (i|you|someone|somebody|a patient|people|they) (feel|get|become|start|develop|have)|will (i|it|they|you) (feel|be|get))\b")
+# A red flag imagined or read about ("if I ever feel suicidal", "will I feel like I'm dying during the chemo",
+# "she has been reading about suicide rates"), not reported.
+_IMAGINED = re.compile(r"\b((reading|read|heard|learning|learned|articles?) about|what if|in case|when (would|should|do|does|is it time to) |if (\w+ ){0,3}ever|if (i|you|someone|somebody|a patient|people|they) (feel|get|become|start|develop|have)|will (i|it|they|you) (feel|be|get))\b")
 _REPORT = re.compile(r"\b(my|this|i'?m|i am|i have|i'?ve|he'?s|she'?s|he is|she is|they'?re|right now)\b")
 # Where a clause ends: punctuation, or a word that starts another ("and" only before whom it is about: "chest pain
 # and I can't breathe", not "depression and suicidal thoughts").
@@ -150,7 +154,7 @@ _CLAUSE_END = re.compile(r"[.!?;,:()]+|\s(?=(?:but|now|so|btw|then|because|cause
 _SELF_HARM_SIGNS = {
     "means": (
         r"ropes?|noose|ligature|hose|charcoal|exhaust|(car|engine) running|carbon monoxide|blades?|razors?|knife|knives|guns?|shotgun|rifle|pistol|firearm|bullets?"
-        r"|bridge|roof|rooftop|ledge|cliffs?|balcony|tracks|gas oven|plastic bag|stones in (my|his|her) pockets|lake|scalpel|railing|parapet|(fentanyl|morphine) patch(es)?|(tied|tie|tying) (a |the |my )?(belt|rope|cord|scarf|sheet|noose)|(got|took|stole|grabbed|taken) (the |all the |all |her |his |my )?(pills|tablets|meds|medicines?) from|oven on|weed ?killer|pesticide|antifreeze|bleach|(belt|cord|scarf|sheet|cable|tie) (tied )?(round|around|to)|the sea|the ocean|(top|high|highest) (floor|level|storey|story)|car park|parking (garage|structure)|high enough|railway|(train|railway) tracks|in front of (a|the) (train|bus|truck|car)"
+        r"|bridge(?! between| the gap)|roof|rooftop|ledge|cliffs?|balcony|tracks|gas oven|plastic bag|stones in (my|his|her) pockets|lake|scalpel|railing|parapet|(fentanyl|morphine) patch(es)?|(tied|tie|tying) (a |the |my )?(belt|rope|cord|scarf|sheet|noose)|(got|took|stole|grabbed|taken) (the |all the |all |her |his |my )?(pills|tablets|meds|medicines?) from|oven on|weed ?killer|pesticide|antifreeze|bleach|(belt|cord|scarf|sheet|cable|tie) (tied )?(round|around|to)|the sea|the ocean|(top|high|highest) (floor|level|storey|story)|(car park|parking garage|parking structure) roof|high enough|railway|(train|railway) tracks|in front of (a|the) (train|bus|truck|car)"
         r"|motorway|highway|freeway|reservoir|river|drown\w*|lethal|fatal|(all|every|whole|entire|a month'?s|stash of|enough|the rest of|rest of) (of )?(my |his |her |the |their )?(\w+ )?(pills|meds|tablets|medicines?|medications?|bottle)"
         r"|(pills|meds|tablets|medicines?|medications?) (all )?at once|(hoarding|hoarded|saving|saved|stockpiling|collecting|stashing|stashed) (up )?(my |his |her )?\w+|(pill organi[sz]er|bottle|pack) (is |was )?empty|the means|(enough|all (of )?(my|his|her|the)|bottle of) (morphine|fentanyl|heroin|oxy\w*|tramadol|codeine|insulin|sleeping pills|painkillers)"
     ),
@@ -179,6 +183,8 @@ _SELF_HARM_SIGNS = {
 }
 _SELF_HARM = {sign: re.compile(rf"\b(?:{pattern})\b") for sign, pattern in _SELF_HARM_SIGNS.items()}
 # Figures of speech that use the words of the signs: "I'd die for a coffee", "my blood pressure shoots through the roof".
+# A red flag denied ("I'm not suicidal, just frustrated") is not reported.
+_DENIED = re.compile(r"\b(not|never|no longer|n'?t) (feeling |feel |been |at all )?(suicidal|going to (hurt|kill) (myself|me)|thinking (of|about) (suicide|killing myself|hurting myself))\b")
 _IDIOM = re.compile(r"\b((die|dying|kill|killing) (for|to)|killing me|through the roof|shoots? up|(scared|bored|worried|sick) to death|jump(ing)? (at|through|the gun|ahead|in)|hang (on|in there|out)|dead (tired|set|on)|end of the day)\b")
 
 
@@ -211,16 +217,18 @@ def asks_about_a_risk(message: str) -> bool:
     return bool(_ASKING.match(text)) and not _NOW.search(text)
 
 
-def recalls_or_imagines(message: str) -> bool:
-    """Whether the message tells of something past ("I used to self-harm as a teenager") or imagined ("if my
-    child ever swallowed one of my pills") and of nothing happening now."""
+def tells_no_emergency(message: str) -> bool:
+    """Whether the message tells of something past ("I used to self-harm as a teenager"), imagined ("if my
+    child ever swallowed one of my pills") or denied ("I'm not suicidal, just frustrated"), and of nothing
+    happening now."""
     text = normalize(message)
-    return bool(_PAST.search(text) or _IMAGINED.search(text)) and not _NOW.search(text)
+    return bool(_PAST.search(text) or _IMAGINED.search(text) or _DENIED.search(text)) and not _NOW.search(text)
 
 
 def is_emergency(message: str) -> bool:
     """Whether the message reports a medical emergency or a risk of self-harm (typos forgiven)."""
-    clauses = [" ".join(_RED_FLAG_WORDS.correct(w) for w in re.findall(r"[\w']+", c)) for c in _CLAUSE_END.split(normalize(message)) if c]
+    text = _DENIED.sub(" ", normalize(message))
+    clauses = [" ".join(_RED_FLAG_WORDS.correct(w) for w in re.findall(r"[\w']+", c)) for c in _CLAUSE_END.split(text) if c]
     text = " ".join(clauses)
     signs = _signs_of_self_harm(clauses)
     strong = signs - {"when", "closing"}
