@@ -58,7 +58,8 @@ _RED_FLAGS = [
     r"goodbye (everyone|everybody|all|world|forever)|this is (the )?(last|final) (time|message|goodbye)|wrote (a |my )?(note|letters?|goodbye)|texted (me )?goodbye",
     r"(i'?m|i am|feel like) a burden|burden (to|on) (everyone|my family|them)|better off (if i (was|were) (dead|gone)|without me)|wish i (was|were) dead|wish i('?d| would| could)? (just )?die|(die|dying) in my sleep",
     r"not (planning|going|intending|planning on|going to) (on |to )?wak(e|ing) up|(never|not|don'?t) wake up (again|tomorrow|ever)|go to sleep (forever|and never)|sleep forever|stop existing|not (to )?exist any ?more|want to die|((i'?m|im|i am) (going to|gonna)|want to|i'?ll|i will) end it\b|end it (all|tonight|today|now|soon)",
-    r"would it take to (stop (my|his|her) heart|kill|die|end it)|stop (my|his|her) heart|(don'?t|dont|do not) think i'?ll be (around|here|alive)|affairs (are )?in order|(opened|cut|slit|slashed) (my|his|her) wrists?"
+    r"(about to|going to|gonna) do something (i can'?t take back|stupid|drastic|final)|something i can'?t take back|(make|making) (myself|him ?self|her ?self) disappear|disappear (permanently|forever|for good)"
+    r"|would it take to (stop (my|his|her) heart|kill|die|end it)|stop (my|his|her) heart|(don'?t|dont|do not) think i'?ll be (around|here|alive)|affairs (are )?in order|(opened|cut|slit|slashed) (my|his|her) wrists?"
     r"|(want|wanna|wants) to stop living|stop the pain (permanently|forever|for good)|took \d+ of (my|his|her|the) \w+",
     r"jump(ing)? (off|from|in front)|thinking (of|about) jumping|planning to jump|standing on (the|a) (bridge|ledge|roof|edge)|(burn|burned|burnt|cut|hurt) (my|him|her)self on purpose",
     # suicide, said by what it would take: ending one's life in other words, a method, the means at hand
@@ -144,7 +145,7 @@ _IN_GENERAL = re.compile(
 )
 # A red flag imagined or read about ("if I ever feel suicidal", "will I feel like I'm dying during the chemo",
 # "she has been reading about suicide rates"), not reported.
-_IMAGINED = re.compile(r"\b((reading|read|heard|learning|learned|articles?) about|what if|in case|when (would|should|do|does|is it time to) |if (\w+ ){0,3}ever|if (i|you|someone|somebody|a patient|people|they) (feel|get|become|start|develop|have)|will (i|it|they|you) (feel|be|get))\b")
+_IMAGINED = re.compile(r"\b((reading|read|heard|learning|learned|articles?) about|what if|in case|when (would|should|do|does|is it time to) |if (\w+ ){0,3}ever|if (i|you|someone|somebody|a patient|people|they) (ever )?(feel|felt|get|got|become|became|start|started|develop|developed|have|had)|will (i|it|they|you) (feel|be|get))\b")
 _REPORT = re.compile(r"\b(my|this|i'?m|i am|i have|i'?ve|he'?s|she'?s|he is|she is|they'?re|right now)\b")
 # Where a clause ends: punctuation, or a word that starts another ("and" only before whom it is about: "chest pain
 # and I can't breathe", not "depression and suicidal thoughts").
@@ -172,7 +173,7 @@ _SELF_HARM_SIGNS = {
     ),
     "act": (
         r"(thinking|thinkin|think|thought) (about|bout|of) (\w+ )?\w+ing|(going to|gonna|i'?ll|i will|will) (do it|jump|hang|end|go|finish|drive)|do it|doing it|(want|wanna|wanted) to (die|go|end)"
-        r"|end(ing)? (it|things|everything|my life)|finish(es|ing)? (me|it|myself|him|her|things|everything)( off)?|(been )?planning (it|to)|(know|decided) what (i'?m|im|i am) (going to|gonna) do|(plan|planning|intend|going) to be (dead|gone)|i'?ll be (dead|gone) (by|before)|go peacefully|walk(ing)? into (the )?(sea|ocean|river|lake|water|traffic)|(i'?ve|i have|already|just) (taken|took|swallowed) (the|all|them|it|my)|(scared|afraid|terrified) of what (i'?ll|i will|i might|i'?d) do|on purpose|(sitting|standing|stood|sat) on (the )?(railing|edge|ledge|roof|parapet)|bleed (out|to death)|handle it myself|(be|being) (dead|gone) by|(taking|gonna take|going to take|about to take) (the|them|all the|all)( \w+)?( now)?$|hang\w*|jump\w*|shoot\w*|step(ping)? (off|in front)|drive (off|into)|(take|taking|takin|took|swallow) (them |it )?all\b"
+        r"|end(ing)? (it|things|everything|my life)|finish(es|ing)? (me|it|myself|him|her|things|everything)( off)?|(been )?planning (it|to)|(know|decided) what (i'?m|im|i am) (going to|gonna) do|i'?ve decided$|made (up )?my mind$|(plan|planning|intend|going) to be (dead|gone)|i'?ll be (dead|gone) (by|before)|go peacefully|walk(ing)? into (the )?(sea|ocean|river|lake|water|traffic)|(i'?ve|i have|already|just) (taken|took|swallowed) (the|all|them|it|my)|(scared|afraid|terrified) of what (i'?ll|i will|i might|i'?d) do|on purpose|(sitting|standing|stood|sat) on (the )?(railing|edge|ledge|roof|parapet)|bleed (out|to death)|handle it myself|(be|being) (dead|gone) by|(taking|gonna take|going to take|about to take) (the|them|all the|all)( \w+)?( now)?$|hang\w*|jump\w*|shoot\w*|step(ping)? (off|in front)|drive (off|into)|(take|taking|takin|took|swallow) (them |it )?all\b"
     ),
     # a chat's closing words, a sign only beside another: "I've got the means, just saying bye"
     "closing": r"goodbye|good bye|bye|farewell|(i'?m|im|i am) (done|ready|finished)$|last (question|thing|time)( ever)?|one last (question|thing)",
@@ -183,8 +184,11 @@ _SELF_HARM_SIGNS = {
 }
 _SELF_HARM = {sign: re.compile(rf"\b(?:{pattern})\b") for sign, pattern in _SELF_HARM_SIGNS.items()}
 # Figures of speech that use the words of the signs: "I'd die for a coffee", "my blood pressure shoots through the roof".
-# A red flag denied ("I'm not suicidal, just frustrated") is not reported.
-_DENIED = re.compile(r"\b(not|never|no longer|n'?t) (feeling |feel |been |at all )?(suicidal|going to (hurt|kill) (myself|me)|thinking (of|about) (suicide|killing myself|hurting myself))\b")
+# A red flag denied ("I'm not suicidal, just frustrated", "I almost passed out when I saw the cost") is not reported.
+_DENIED = re.compile(
+    r"\b(not|never|no longer|n'?t) (feeling |feel |been |at all )?(suicidal|going to (hurt|kill) (myself|me)|thinking (of|about) (suicide|killing myself|hurting myself))\b"
+    r"|\b(almost|nearly) (passed out|fainted|died|collapsed|had a heart attack|choked)\b"
+)
 _IDIOM = re.compile(r"\b((die|dying|kill|killing) (for|to)|killing me|through the roof|shoots? up|(scared|bored|worried|sick) to death|jump(ing)? (at|through|the gun|ahead|in)|hang (on|in there|out)|dead (tired|set|on)|end of the day)\b")
 
 
