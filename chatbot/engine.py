@@ -46,6 +46,10 @@ _DID_NOT_WORK = re.compile(
 # A question that asks for a number ("how many", "what percentage") is answered only by a passage that gives one.
 _ASKS_NUMBER = re.compile(r"\b(how many|what (percent|percentage|proportion|fraction|share|number)|percentage of|(success|survival) rates?)\b")
 _GIVES_NUMBER = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twice|several|dozens?|hundreds?|thousands?|millions?|percent)\b")
+# "How often does GVHD happen" is answered by a passage that says how often, of something the question (or the
+# turn before it) names: "Graft-versus-host disease (in rare cases using donor cells)".
+_ASKS_FREQUENCY = re.compile(r"\bhow (often|common|commonly|likely|rare|rarely|frequent|frequently)\b")
+_GIVES_FREQUENCY = re.compile(r"\b(rare|rarely|often|usually|commonly|uncommon|sometimes|frequent\w*)\b")
 # A question about the step after or before another ("what happens after the chemo", "what do they do to me
 # before putting them back"), and the words that make a list a sequence of steps.
 _STEP_CUE = re.compile(r"\b(what (happens|happened|comes|goes on|do they do|will they do|did they do|is done|do you do|do i do)|then what|what next|what'?s next|next step|and then)\b")
@@ -65,7 +69,7 @@ _COMPARISON = re.compile(r"\b(than|more \w+|less \w+)\b")
 # "How is it done", "how does MSC infusion work", "what's the procedure": asks for a subject's steps, all of them.
 _ASKS_PROCESS = re.compile(
     r"\bhow (is|are|was|were|do|does|did|would|will)( \w+){0,4} (done|work|performed|carried out|go|happen)\b|\bhow do (they|you) do (it|that|this)\b"
-    r"|\b(the|what'?s the|what is the|whats the) (process|procedure)\b"
+    r"|\b(the|what'?s the|what is the|whats the) (process|procedure)\b|\bwalk (me|us) through\b|\bstep by step\b|\bthe steps\b"
 )
 # Where a message's sentences end, and a sentence that asks.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -75,8 +79,8 @@ _ASKS_FOR_ME = re.compile(
     r"|can (i|she|he|they|we|you) (still )?(get|have|do|try|go))\b"
 )
 # Words that point to a subject without naming it ("the other approach"), and words that ask how it is done.
-_POINTING = frozenset(stem(w) for w in "one kind type approach option method treatment therapy procedure way thing".split())
-_PROCESS = frozenset(stem(w) for w in "work works done do perform performed process procedure step steps happen go".split())
+_POINTING = frozenset(stem(w) for w in ("one", "kind", "type", "approach", "option", "method", "treatment", "therapy", "procedure", "way", "thing"))
+_PROCESS = frozenset(stem(w) for w in ("work", "done", "do", "perform", "process", "procedure", "step", "happen", "go", "walk"))
 # "The first kind", "the second one": an item of the list (or of the sub-sections) the earlier turn was answered by.
 _ORDINAL = re.compile(r"\bthe (?P<nth>first|second|third|1st|2nd|3rd|former|latter)\b(?! (step|time|stage|phase|few|days?|weeks?|months?|years?)\b)")
 _NTH = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "latter": -1}
@@ -186,6 +190,7 @@ class ChatEngine:
         self.subjects = Subjects(retriever.passages, retriever.analyzer.tokens, lambda t: retriever.document_frequency(t) <= self.tuning.generic_share)
         self._compares = np.array([bool(_COMPARISON.search(normalize(p.text))) for p in retriever.passages])
         self._gives_number = np.array([bool(_GIVES_NUMBER.search(normalize(p.text))) for p in retriever.passages])
+        self._gives_frequency = np.array([bool(_GIVES_FREQUENCY.search(normalize(p.text))) for p in retriever.passages])
 
     @classmethod
     def from_corpus(cls, path: Path, tuning: Tuning | None = None, semantic: bool = True) -> ChatEngine:
@@ -273,6 +278,8 @@ class ChatEngine:
         if compares:
             scores = np.where(self._compares, scores * (1 + tuning.comparison_weight), scores)
         scores = self._prefer_covering(scores, concepts, weights)
+        if topics and _ASKS_FREQUENCY.search(text) and self._says_how_often(int(np.argmax(scores)), concepts, weights):
+            uncovered -= tuning.out_of_scope_weight  # "how often" is not out of scope where the passage says
         # Whether to answer is a matter of the words the passage to be shown contains: closeness in meaning
         # alone also finds passages on the wrong topic.
         if self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage:
@@ -302,6 +309,11 @@ class ChatEngine:
         if len(parts) < 2 or not _QUESTION.search(normalize(parts[-1])):
             return None
         return " ".join(parts[:-1]), parts[-1]
+
+    def _says_how_often(self, number: int, concepts: list[Concept], weights: list[float]) -> bool:
+        """Whether a passage says how often, and of something the question names in a word of its own text."""
+        named = [c for c, w in zip(concepts, weights) if w > 0]
+        return bool(self._gives_frequency[number]) and bool(self.retriever.matched(number, named))
 
     def _with_earlier_turn(
         self, message: str, earlier: str, words_score: np.ndarray, concepts: list[Concept], weights: list[float]
@@ -489,15 +501,19 @@ class ChatEngine:
         """The bullets of the list a question asks about as a whole, if it does: the list whose heading or lead-in
         it names ("what are the risks"), or the list that makes up a subject's sub-section when it asks how the
         subject is done ("how does MSC infusion work") or points to it ("tell me more about the second one")."""
-        if _ASKS_PROCESS.search(text) or (earlier is not None and self._points_to_a_subject(text, earlier)):
-            # The subject pointed to, or else the one whose list holds the best passage; not when "the other kind"
-            # may be either of two (the other kind of cell, or of treatment).
-            home = [n for n in self.subjects.subjects_of(number) if self.subjects.subjects[n].family[0] == "section"]
-            candidates = sorted(leaned) or home
+        if _ASKS_PROCESS.search(text) or (earlier is not None and self._points_to_a_subject(text, earlier, concepts, weights)):
+            # The subject pointed to or named, or else the one whose list holds the best passage; not when "the
+            # other kind" may be either of two (the other kind of cell, or of treatment).
+            sections = [n for n, s in enumerate(self.subjects.subjects) if s.family[0] == "section"]
+            named = self.subjects.named(s for c in concepts for s in c.stems)
+            # "And mesenchymal ones?" after "what are hematopoietic stem cells" names the cells, not the infusion.
+            before = {self.subjects.subjects[n].family for n in self.subjects.named(self.retriever.analyzer.tokens(earlier or ""))}
+            named = {n for n in named if not before or self.subjects.subjects[n].family in before}.intersection(sections)
+            candidates = sorted(leaned) or sorted(named) or sorted(self.subjects.subjects_of(number).intersection(sections))
             if len(candidates) == 1:
                 subject = self.subjects.subjects[candidates[0]]
                 bullets = self._list_of(min(subject.passages)) if self.retriever.passages[min(subject.passages)].bullet else []
-                if frozenset(bullets) == subject.passages and not self._asks_more_than(subject.terms, concepts, weights):
+                if frozenset(bullets) == subject.passages and not self._asks_more_than(subject.terms | _PROCESS, concepts, weights):
                     return bullets
         if not _ORDINAL.search(text) and self._about_list(number, concepts, weights):
             return self._list_of(self._lists[number][0] if number in self._lists else number)
@@ -508,17 +524,19 @@ class ChatEngine:
         named = [c for c, w in zip(concepts, weights) if w > self.tuning.common_word_weight]
         return any(not (terms | _POINTING).intersection(c.stems) for c in named)
 
-    def _points_to_a_subject(self, text: str, earlier: str) -> bool:
+    def _points_to_a_subject(self, text: str, earlier: str, concepts: list[Concept], weights: list[float]) -> bool:
         """"Tell me more about the second one" after "what are the two main approaches", or "and the other
-        approach?" after "how does the autologous transplant work": a follow-up that points to a subject, after a
-        turn that listed the subjects or asked about one as a whole (not "what are the risks of AHSCT")."""
+        approach?" or "what about MSC" after "how does the autologous transplant work": a follow-up that points to
+        or names a subject and asks nothing else, after a turn that listed the subjects or asked about one as a
+        whole (not "what are the risks of AHSCT")."""
         if _ORDINAL.search(text):
             return True
-        if not OTHER.search(text):
-            return False
-        concepts = self.retriever.analyzer.concepts(earlier)
         terms = frozenset().union(*(s.terms for s in self.subjects.subjects))
-        return not self._asks_more_than(terms | _PROCESS, concepts, self._weights(concepts, set()))
+        names = self.subjects.named(s for c in concepts for s in c.stems)
+        if not OTHER.search(text) and not (names and not self._asks_more_than(terms, concepts, weights)):
+            return False
+        asked = self.retriever.analyzer.concepts(earlier)
+        return not self._asks_more_than(terms | _PROCESS, asked, self._weights(asked, set()))
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one engine per process, passages never change
     def _list_terms(self, number: int) -> tuple[frozenset[str], frozenset[str]]:

@@ -284,6 +284,8 @@ def test_the_first_or_second_one_is_an_item_the_earlier_turn_was_answered_by(eng
     [
         (["how is ahsct done"], "ok and what about the other option"),
         (["which two approaches are there"], "explain the second one"),
+        # or names it, after a turn about the other one as a whole
+        (["walk me through ahsct"], "and msc?"),
     ],
 )
 def test_a_follow_up_pointing_to_a_subject_as_a_whole_gets_its_whole_list(engine, history, message):
@@ -395,6 +397,14 @@ def test_a_story_told_before_the_question_weighs_less_than_the_question(engine):
 @pytest.mark.parametrize("question", ["My sister has hepatitis C. Would MSC be safe for her?", "I'm 16 weeks pregnant. Could I qualify for AHSCT?"])
 def test_whether_it_is_safe_or_open_to_the_person_a_story_is_about_turns_on_the_story(engine, question):
     assert engine.reply(question).kind == "no_match"
+
+
+def test_how_often_is_answered_where_the_article_says_how_often_of_what_is_asked(engine):
+    for history, question in [(["what is graft versus host disease"], "how often does it happen"), ([], "how often is gvhd seen with donor cells")]:
+        assert engine.reply(question, history).passages[0].passage.text.startswith("Graft-versus-host disease (in rare cases")
+    # The article does not say how often infusions are given, nor how often people relapse.
+    for question in ["how often do I need msc infusions", "how often do people relapse after ahsct"]:
+        assert engine.reply(question).kind == "no_match"
 
 
 def test_a_question_asking_for_a_number_is_answered_only_by_a_passage_that_gives_one(engine):
