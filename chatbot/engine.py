@@ -69,7 +69,7 @@ _COMPARISON = re.compile(r"\b(than|more \w+|less \w+)\b")
 # "How is it done", "how does MSC infusion work", "what's the procedure": asks for a subject's steps, all of them.
 _ASKS_PROCESS = re.compile(
     r"\bhow (is|are|was|were|do|does|did|would|will)( \w+){0,4} (done|work|performed|carried out|go|happen)\b|\bhow do (they|you) do (it|that|this)\b"
-    r"|\b(the|what'?s the|what is the|whats the) (process|procedure)\b|\bwalk (me|us) through\b|\bstep by step\b|\bthe steps\b"
+    r"|\b(the|what'?s the|what is the|whats the) (process|procedure)\b|\bwalk (me|us) through\b|\bstep by step\b|\bthe steps\b|\bhow (it|they|that|this) (works?|is done|goes)\b"
 )
 # Where a message's sentences end, and a sentence that asks.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -82,8 +82,11 @@ _ASKS_FOR_ME = re.compile(
 _POINTING = frozenset(stem(w) for w in ("one", "kind", "type", "approach", "option", "method", "treatment", "therapy", "procedure", "way", "thing"))
 _PROCESS = frozenset(stem(w) for w in ("work", "done", "do", "perform", "process", "procedure", "step", "happen", "go", "walk"))
 # "The first kind", "the second one": an item of the list (or of the sub-sections) the earlier turn was answered by.
-_ORDINAL = re.compile(r"\bthe (?P<nth>first|second|third|1st|2nd|3rd|former|latter)\b(?! (step|time|stage|phase|few|days?|weeks?|months?|years?)\b)")
-_NTH = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "latter": -1}
+_ORDINAL = re.compile(r"\bthe (?P<nth>first|second|third|1st|2nd|3rd|former|latter|last)\b(?! (step|time|stage|phase|few|days?|weeks?|months?|years?|night)\b)")
+_NTH = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "latter": -1, "last": -1}
+# "Tell me more" about what the earlier turn asked of a subject as a whole; "what else" of the list it was answered from.
+_MORE = re.compile(r"\b(tell me more|more (info|information|details)|go on|explain more|elaborate|say more)\b")
+_ELSE = re.compile(r"\b(what else|anything else|any others?|what other)\b")
 # Words that point back to something said before ("is it safe?", "what about the other one").
 _ANAPHORA = re.compile(r"\b(it|its|that|this|they|them|those|these|there|one|ones|he|she|him|her|his|either|both|same|the other|the procedure|the treatment|the process)\b")
 
@@ -510,6 +513,8 @@ class ChatEngine:
             before = {self.subjects.subjects[n].family for n in self.subjects.named(self.retriever.analyzer.tokens(earlier or ""))}
             named = {n for n in named if not before or self.subjects.subjects[n].family in before}.intersection(sections)
             candidates = sorted(leaned) or sorted(named) or sorted(self.subjects.subjects_of(number).intersection(sections))
+            if len(candidates) > 1 and not OTHER.search(text):
+                candidates = [n for n in candidates if n in sections]  # "tell me more" after "what is an MSC infusion"
             if len(candidates) == 1:
                 subject = self.subjects.subjects[candidates[0]]
                 bullets = self._list_of(min(subject.passages)) if self.retriever.passages[min(subject.passages)].bullet else []
@@ -517,6 +522,13 @@ class ChatEngine:
                     return bullets
         if not _ORDINAL.search(text) and self._about_list(number, concepts, weights):
             return self._list_of(self._lists[number][0] if number in self._lists else number)
+        if earlier is not None and _ELSE.search(text):
+            # "What else can it do?" after "can it get me off steroids": the rest of the list one of whose bullets
+            # answered it, when the follow-up asks nothing more of its own.
+            rest = self.retriever.analyzer.concepts(_ELSE.sub(" ", text))
+            first = (self._answer(earlier, ()) or [None])[0]
+            if first is not None and first.passage.bullet and not self._asks_more_than(frozenset(), rest, self._weights(rest, set())):
+                return self._bullets[(first.passage.section, first.passage.lead_in)]
         return None
 
     def _asks_more_than(self, terms: frozenset[str], concepts: list[Concept], weights: list[float]) -> bool:
@@ -533,7 +545,7 @@ class ChatEngine:
             return True
         terms = frozenset().union(*(s.terms for s in self.subjects.subjects))
         names = self.subjects.named(s for c in concepts for s in c.stems)
-        if not OTHER.search(text) and not (names and not self._asks_more_than(terms, concepts, weights)):
+        if not (OTHER.search(text) or _MORE.search(text)) and not (names and not self._asks_more_than(terms, concepts, weights)):
             return False
         asked = self.retriever.analyzer.concepts(earlier)
         return not self._asks_more_than(terms | _PROCESS, asked, self._weights(asked, set()))

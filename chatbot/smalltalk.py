@@ -16,7 +16,7 @@ _CUES = {
     "thanks": r"(thanks*|thnks|thnk you)( you)?( a (bunch|lot|million|ton|heap))?|gracias|merci( beaucoup)?|danke( schon| schön)?|grazie( mille)?|obrigad[oa]|arigato|shukran|thx|thnx|thanx|thnaks|tahnks|tysm|tyvm|ty|ta|brilliant|lovely|thank u|thankyou|cheers|much appreciated|appreciate (it|that|you)|(that|this|you|you'?ve|it)( (really|actually|truly|totally|honestly|so|has|have))* help(s|ed)|(very |really |so )?helpful|great|ok(ay)?|cool|perfect|got it|awesome|nice|good to know|understood|good job|well done|(you'?re|you are) (great|awesome|helpful|amazing|the best)",
 }
 _CUE = re.compile("|".join(rf"\b(?P<{kind}>{p})\b" for kind, p in _CUES.items()))
-_QUESTION_WORD = frozenset(("what", "why", "how", "where", "when", "which"))
+_ASKING_WORDS = frozenset(("what", "why", "how", "where", "when", "which", "tell", "explain", "more"))
 _FILLER = frozenset(words("please pls plz thing again so much very really lot bot chatbot there everyone anyone all for the your that this it and you u ur k kk ok okay oh well just then guys folks friend lol haha hmm um uh yes yeah yep no nope doctor doc mate buddy pal dear actually truly totally honestly heaps loads tons"))
 
 
@@ -31,6 +31,6 @@ def smalltalk_kind(message: str) -> str | None:
     rest = words(_CUE.sub(" ", text))
     if any(w not in STOP_WORDS and w not in _FILLER for w in rest):
         return None  # "hi, what are the risks?" is a question
-    if found[-1] in ("greeting", "thanks", "goodbye") and _QUESTION_WORD.intersection(rest):
-        return None  # "ok then what?" and "thanks, but why" ask something of the earlier turn
+    if found[-1] in ("greeting", "thanks", "goodbye") and _ASKING_WORDS.intersection(rest):
+        return None  # "ok then what?", "thanks, but why" and "ok tell me more" ask something of the earlier turn
     return found[-1]  # "thanks, bye" is a goodbye; "hi, who are you" is about the bot

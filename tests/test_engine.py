@@ -269,6 +269,7 @@ def test_a_follow_up_is_asked_of_the_subject_the_earlier_turn_named(engine, hist
         # an item of the list the earlier turn was answered by
         (["what types of stem cells do they use"], "and where is the second type found", "umbilical cord blood"),
         (["what are the benefits"], "tell me more about the second one", "Fewer relapses"),
+        (["who makes a good candidate"], "what about the last one on that list", "Patients who have access"),
         # a sub-section below the paragraph the earlier turn was answered by
         (["what are the two main approaches"], "is the second one safer", "less risky"),
         (["what are the two main approaches"], "how does the first one work", "Autologous Hematopoietic Stem Cell Transplant (AHSCT)"),
@@ -284,14 +285,20 @@ def test_the_first_or_second_one_is_an_item_the_earlier_turn_was_answered_by(eng
     [
         (["how is ahsct done"], "ok and what about the other option"),
         (["which two approaches are there"], "explain the second one"),
-        # or names it, after a turn about the other one as a whole
+        # or names it, after a turn about the other one as a whole, or asks for more
         (["walk me through ahsct"], "and msc?"),
+        (["what's an msc infusion"], "ok tell me more"),
     ],
 )
 def test_a_follow_up_pointing_to_a_subject_as_a_whole_gets_its_whole_list(engine, history, message):
     bullets = [p.text for p in engine.retriever.passages if p.bullet and p.headings[-1] == "Mesenchymal Stem Cell (MSC) Infusion"]
     first = engine.reply(message, history).passages[0].passage.text
     assert first.split("\n")[0] == "Mesenchymal Stem Cell (MSC) Infusion" and all(f"• {b}" in first for b in bullets)
+
+
+def test_what_else_after_a_bullet_is_the_rest_of_its_list(engine):
+    first = engine.reply("what else has it been shown to do", ["can stem cells improve kidney function"]).passages[0].passage.text
+    assert first.startswith("Early studies and clinical trials have shown") and "• Induce long-term remission" in first
 
 
 def test_a_follow_up_pointing_to_a_subject_keeps_to_what_the_earlier_turn_asked(engine):
