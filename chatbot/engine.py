@@ -524,10 +524,10 @@ class ChatEngine:
             return self._list_of(self._lists[number][0] if number in self._lists else number)
         if earlier is not None and _ELSE.search(text):
             # "What else can it do?" after "can it get me off steroids": the rest of the list one of whose bullets
-            # answered it, when the follow-up asks nothing more of its own.
+            # (or which, whole) answered it, when the follow-up asks nothing more of its own.
             rest = self.retriever.analyzer.concepts(_ELSE.sub(" ", text))
             first = (self._answer(earlier, ()) or [None])[0]
-            if first is not None and first.passage.bullet and not self._asks_more_than(frozenset(), rest, self._weights(rest, set())):
+            if first is not None and (first.passage.bullet or first.passage.id not in self._numbers) and not self._asks_more_than(frozenset(), rest, self._weights(rest, set())):
                 return self._bullets[(first.passage.section, first.passage.lead_in)]
         return None
 

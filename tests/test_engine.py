@@ -131,6 +131,8 @@ def test_a_greeting_with_a_question_is_answered(engine, message):
         "is there a good stem cell clinic in bangkok for lupus",
         "what vaccines will i need after the transplant",
         "does blue cross cover msc infusions for lupus",
+        "what chemo drugs do they give you before the transplant",
+        "how do I sign up to donate bone marrow",
     ],
 )
 def test_questions_the_article_does_not_answer_are_declined(engine, message):
@@ -299,6 +301,8 @@ def test_a_follow_up_pointing_to_a_subject_as_a_whole_gets_its_whole_list(engine
 def test_what_else_after_a_bullet_is_the_rest_of_its_list(engine):
     first = engine.reply("what else has it been shown to do", ["can stem cells improve kidney function"]).passages[0].passage.text
     assert first.startswith("Early studies and clinical trials have shown") and "• Induce long-term remission" in first
+    # after the whole list, the list again: there is nothing else in it
+    assert engine.reply("anything else?", ["what are the downsides"]).passages[0].passage.text.startswith("Possible Risks")
 
 
 def test_a_follow_up_pointing_to_a_subject_keeps_to_what_the_earlier_turn_asked(engine):

@@ -26,7 +26,10 @@ FLOORS = {
     "blind6.jsonl": (0.95, 0.96, 0.90, 0.94, 1.0, 1.0),
     "blind7.jsonl": (0.96, 0.97, 0.80, 0.94, 1.0, 1.0),
     "blind8.jsonl": (0.90, 0.93, 0.81, 0.93, 1.0, 1.0),
-    "blind9.jsonl": (0.87, 0.90, 0.76, 0.93, 1.0, 1.0),
+    "blind9.jsonl": (0.87, 0.90, 0.88, 0.93, 1.0, 1.0),
+    "blind10.jsonl": (0.95, 0.97, 0.84, 0.93, 1.0, 1.0),
+    "blind11.jsonl": (0.91, 0.92, 0.88, 0.93, 1.0, 1.0),
+    "blind12.jsonl": (0.91, 0.95, 0.87, 0.93, 1.0, 1.0),
 }
 
 
@@ -45,7 +48,8 @@ def test_question_sets_stay_above_their_floors(figures, name, kind, measure):
 @pytest.mark.parametrize("name", list(FLOORS))
 def test_question_sets_are_valid_against_the_corpus(engine, name):
     cases = load_cases(EVAL_DIR / name)
-    texts = [fold(p.text) for p in engine.retriever.passages]
+    # A gold fragment is in a passage, or in a sub-heading (a sub-section's whole list stands under it).
+    texts = [fold(text) for p in engine.retriever.passages for text in (p.text, *p.headings)]
     assert len(cases) >= (200 if name == "tuning.jsonl" else 60)
     for case in cases:
         if case["kind"] in ("answer", "followup"):
