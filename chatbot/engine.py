@@ -81,6 +81,12 @@ _ASKS_FOR_ME = re.compile(
 # Words that point to a subject without naming it ("the other approach"), and words that ask how it is done.
 _POINTING = frozenset(stem(w) for w in ("one", "kind", "type", "approach", "option", "method", "treatment", "therapy", "procedure", "way", "thing"))
 _PROCESS = frozenset(stem(w) for w in ("work", "done", "do", "perform", "process", "procedure", "step", "happen", "go", "walk"))
+# How to tell it, not what to tell: "what are stem cells, in plain english".
+_HOW_TO_TELL = re.compile(
+    r"\b(in (plain|simple|simpler|layman'?s|lay|everyday|normal|basic) (english|terms|words|language)|like (i'?m|im|i am) (5|five|a child|a kid)"
+    r"|in a nutshell|for dummies|simply put|in short|briefly)\b",
+    re.IGNORECASE,
+)
 # "The first kind", "the second one": an item of the list (or of the sub-sections) the earlier turn was answered by.
 _ORDINAL = re.compile(r"\bthe (?P<nth>first|second|third|1st|2nd|3rd|former|latter|last)\b(?! (step|time|stage|phase|few|days?|weeks?|months?|years?|night)\b)")
 _NTH = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "latter": -1, "last": -1}
@@ -242,6 +248,7 @@ class ChatEngine:
     def _answer(self, message: str, history: Sequence[str]) -> list[Hit]:
         """The best passages, best first; none to decline."""
         retriever, tuning = self.retriever, self.tuning
+        message = _HOW_TO_TELL.sub(" ", message)
         concepts = retriever.analyzer.concepts(message)
         if _ASKS_FUNCTION.search(normalize(message)):
             concepts = concepts + retriever.analyzer.concepts(_FUNCTION_WORDS)
@@ -377,6 +384,11 @@ class ChatEngine:
             return frozenset({subjects[nth]}), None
         return frozenset(), items[nth]
 
+    def _step_words(self, told: str) -> list[Concept]:
+        """The words that may name a step: any the corpus uses but not all over it ("take ... out" may mean harvested)."""
+        share = self.tuning.generic_share
+        return [c for c in self.retriever.analyzer.concepts(told) if any(0 < self.retriever.document_frequency(s) <= share for s in c.stems)]
+
     def _next_step(self, text: str, earlier: str | None) -> int | None:
         """For a question about the step after (or before) one of a sequence of steps, that step's neighbour:
         "what happens after the chemo" is answered by the step after the chemo, and "then what?" by the step
@@ -386,13 +398,14 @@ class ChatEngine:
         step = _STEP.search(text)
         if step is not None:
             told, way = step.group("step"), step.group("way")
-        elif earlier and _THEN.search(text):
-            told, way = earlier, "after"
+        elif _THEN.search(text):
+            # "So they harvest the cells... then what" tells the step itself; "then what?" alone, the earlier turn.
+            told, way = _THEN.sub(" ", text), "after"
+            if not self._step_words(told) and earlier:
+                told = earlier
         else:
             return None
-        # The words that may name a step: any the corpus uses but not all over it ("take ... out" may mean harvested).
-        share = self.tuning.generic_share
-        named = [c for c in self.retriever.analyzer.concepts(told) if any(0 < self.retriever.document_frequency(s) <= share for s in c.stems)]
+        named = self._step_words(told)
         # Only the steps the index scores best for those words need a look.
         if not named or not len(self._steps):
             return None

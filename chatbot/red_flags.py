@@ -29,7 +29,7 @@ _RED_FLAGS = [
     r"end it (tonight|today|now|soon)|end everything|(would|will|wouldn'?t) (even )?miss me if i|everyone would be better off|want to disappear|better off dead|better off without me|no reason to (live|go on)|(don'?t|do not|dont) want to (live|be alive|be here|exist|wake up)|can'?t go on|not worth living",
     r"self[- ]?harm\w*|(cut|cutting|hurt|hurting|harm|harming|burn|burning|hang|hanging|shoot|shooting|drown|drowning|stab|stabbing|poison|poisoning) " + _SELF,
     # overdose and poisoning
-    r"over ?dos(e|ed|ing)|\bod'?d\b|(been|was|got|is|am|i'?m|think i'?m) poisoned|poisoning|drank (bleach|antifreeze|cleaner)|swallowed (some |a few |a bunch of |a lot of )?(pills|tablets|meds|medicine)",
+    r"over ?dos(e|ed|ing)\b(?! on (candy|sugar|chocolate|sweets|caffeine|coffee|netflix|tv|junk))|\bod'?d\b|(been|was|got|is|am|i'?m|think i'?m) poisoned|poisoning|drank (bleach|antifreeze|cleaner)|swallowed (some |a few |a bunch of |a lot of )?(pills|tablets|meds|medicine)",
     r"(took|taken|take|swallowed|ate|drank|had) .{0,30}(too many|too much|whole bottle|a bottle|entire bottle|handful|all (of )?(my|his|her|their|the))",
     r"(too many|whole bottle|handful|bunch|lots|a lot) (of )?(\w+ )?(pills|tablets|meds|medication|medicine|sleeping pills|painkillers)",
     r"(ate|swallowed|got into) (my|his|her|their|the|grandma'?s|mom'?s|dad'?s) (\w+ )?(pills|tablets|meds|medication|medicine)",
@@ -243,9 +243,12 @@ def is_emergency(message: str) -> bool:
     if _NOW.search(text):
         return True
     told = [(clause, m.group(0)) for clause in clauses for m in _RED_FLAG.finditer(clause)]
-    # A flag may span clauses ("her left side, it's numb"): then the message is read whole.
-    live = [flag for clause, flag in told if _reports(clause)] if told else [m.group(0) for m in _RED_FLAG.finditer(text)]
-    return bool(live) and not (all(_SOFT.fullmatch(flag) for flag in live) and _HYPOTHETICAL.search(text))
+    if not told:
+        # A flag may span clauses ("her left side, it's numb"): then the message is read whole.
+        told = [(text, m.group(0)) for m in _RED_FLAG.finditer(text)]
+    # A flag the treatment may cause counts unless its own clause asks about it as a risk ("can the chemo cause
+    # a fever of 39?"); "I had the chemo last week and now I have a fever of 104" reports one.
+    return any(_reports(clause) and not (_SOFT.fullmatch(flag) and _HYPOTHETICAL.search(clause)) for clause, flag in told)
 
 
 def _reports(clause: str) -> bool:

@@ -98,6 +98,11 @@ class Subjects:
         named = [self.named(stems) for stems in earlier]
         subjects = frozenset().union(*named)
         if OTHER.search(message):
+            # Of the subjects a name may mean, those the earlier turn named most fully: "how does mesenchymal stem
+            # cell infusion work" names the infusion, not the cells.
+            said = set().union(*earlier)
+            fullest = max((len(self.subjects[n].terms & said) for n in subjects), default=0)
+            subjects = frozenset(n for n in subjects if len(self.subjects[n].terms & said) == fullest)
             families = {self.subjects[n].family for n in subjects}
             return frozenset(n for n, s in enumerate(self.subjects) if s.family in families and n not in subjects)
         return subjects if all(named) else frozenset()

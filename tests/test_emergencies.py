@@ -84,6 +84,8 @@ def test_closing_a_chat_is_small_talk_not_a_farewell(engine, message):
     [
         "I overdosed years ago and tonight I swallowed all my tramadol",
         "years ago my mum had a stroke, and now my dad's face is drooping and he can't lift his arm",
+        # a flag the treatment may cause, reported in a clause of its own after one about the treatment
+        "had the conditioning chemo last week and now my temperature is 39.5 and I'm shivering",
     ],
 )
 def test_a_red_flag_now_counts_beside_one_recalled(message):

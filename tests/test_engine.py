@@ -254,6 +254,8 @@ def test_follow_ups_lean_on_the_earlier_turns(engine, history, message, expected
         (["what are the risks of AHSCT"], "what about the other kind, any risks with that one?", "less risky"),
         (["what is hsc"], "and the other type?", "Mesenchymal stem cells (MSCs)"),
         (["tell me about ahsct"], "and what about the other one?", "Mesenchymal Stem Cell (MSC) Infusion"),
+        # "the other one" after the infusion named in full is the other treatment, not the other cell
+        (["how is a mesenchymal stem cell infusion done"], "and the other one?", "Autologous Hematopoietic Stem Cell Transplant (AHSCT)"),
         # A follow-up that names another subject is asked of that one, not of the one named before.
         (["tell me about hematopoietic stem cells"], "what about mesenchymal ones", "Mesenchymal stem cells (MSCs)"),
         (["whats the transplant one"], "who is it for", "typically reserved for severe lupus"),
@@ -321,6 +323,8 @@ def test_a_follow_up_pointing_to_a_subject_keeps_to_what_the_earlier_turn_asked(
         (["so for the transplant they collect my cells and then i get chemo"], "and what happens next", "reintroduced to rebuild"),
         # The step told in everyday words: "remove" may mean harvested.
         (["how does the transplant work", "so they remove my own stem cells first"], "ok and then what", "undergoes chemotherapy"),
+        # The step told in the follow-up itself.
+        (["tell me about the transplant"], "ok so they collect my cells first... and then what", "undergoes chemotherapy"),
         # "What do they do" after a question, not a step, asks what they do.
         (["where do mscs come from"], "what do they do once they are in", "help suppress abnormal immune responses"),
     ],
@@ -399,6 +403,11 @@ def test_drugs_asked_about_are_still_out_of_scope(engine, question):
     assert engine.reply(question).kind == "no_match"
 
 
+def test_how_to_tell_it_is_not_what_is_asked(engine):
+    reply = engine.reply("what is a stem cell, in plain english")
+    assert reply.kind == "answer" and "undifferentiated cells" in reply.passages[0].passage.text
+
+
 def test_a_story_told_before_the_question_weighs_less_than_the_question(engine):
     # Biopsies are not in the article, but the question is about the kidneys.
     reply = engine.reply("My wife needed three biopsies last spring and her creatinine keeps climbing. Can stem cells help her kidneys?")
@@ -460,3 +469,8 @@ def test_no_question_the_article_answers_is_taken_for_an_emergency_or_small_talk
     questions = [q for p in engine.retriever.passages for q in p.questions]
     assert len(questions) > 1000
     assert [q for q in questions if is_emergency(q) or smalltalk_kind(q)] == []
+
+
+@pytest.mark.parametrize("message", ["thanks, that was really useful", "ok that's very informative, thank you"])
+def test_thanks_in_other_words_is_small_talk(engine, message):
+    assert engine.reply(message).kind == "smalltalk"
