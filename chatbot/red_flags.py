@@ -58,9 +58,11 @@ _RED_FLAGS = [
     r"goodbye (everyone|everybody|all|world|forever)|this is (the )?(last|final) (time|message|goodbye)|wrote (a |my )?(note|letters?|goodbye)|texted (me )?goodbye",
     r"(i'?m|i am|feel like) a burden|burden (to|on) (everyone|my family|them)|better off (if i (was|were) (dead|gone)|without me)|wish i (was|were) dead|wish i('?d| would| could)? (just )?die|(die|dying) in my sleep",
     r"not (planning|going|intending|planning on|going to) (on |to )?wak(e|ing) up|(never|not|don'?t) wake up (again|tomorrow|ever)|go to sleep (forever|and never)|sleep forever|stop existing|not (to )?exist any ?more|want to die|((i'?m|im|i am) (going to|gonna)|want to|i'?ll|i will) end it\b|end it (all|tonight|today|now|soon)",
-    r"(about to|going to|gonna) do something (i can'?t take back|stupid|drastic|final)|something i can'?t take back|(make|making) (myself|him ?self|her ?self) disappear|disappear (permanently|forever|for good)"
-    r"|would it take to (stop (my|his|her) heart|kill|die|end it)|stop (my|his|her) heart|(don'?t|dont|do not) think i'?ll be (around|here|alive)|affairs (are )?in order|(opened|cut|slit|slashed) (my|his|her) wrists?"
-    r"|(want|wanna|wants) to stop living|stop the pain (permanently|forever|for good)|took \d+ of (my|his|her|the) \w+",
+    (
+        r"(about to|going to|gonna) do something (i can'?t take back|stupid|drastic|final)|something i can'?t take back|(make|making) (myself|him ?self|her ?self) disappear|disappear (permanently|forever|for good)"
+        r"|would it take to (stop (my|his|her) heart|kill|die|end it)|stop (my|his|her) heart|(don'?t|dont|do not) think i'?ll be (around|here|alive)|affairs (are )?in order|(opened|cut|slit|slashed) (my|his|her) wrists?"
+        r"|(want|wanna|wants) to stop living|stop the pain (permanently|forever|for good)|took \d+ of (my|his|her|the) \w+"
+    ),
     r"jump(ing)? (off|from|in front)|thinking (of|about) jumping|planning to jump|standing on (the|a) (bridge|ledge|roof|edge)|(burn|burned|burnt|cut|hurt) (my|him|her)self on purpose",
     # suicide, said by what it would take: ending one's life in other words, a method, the means at hand
     (
