@@ -514,35 +514,53 @@ class ChatEngine:
     def _list_asked_about(
         self, text: str, earlier: str | None, number: int, concepts: list[Concept], weights: list[float], leaned: frozenset[int]
     ) -> list[int] | None:
-        """The bullets of the list a question asks about as a whole, if it does: the list whose heading or lead-in
-        it names ("what are the risks"), or the list that makes up a subject's sub-section when it asks how the
-        subject is done ("how does MSC infusion work") or points to it ("tell me more about the second one")."""
-        if _ASKS_PROCESS.search(text) or (earlier is not None and self._points_to_a_subject(text, earlier, concepts, weights)):
-            # The subject pointed to or named, or else the one whose list holds the best passage; not when "the
-            # other kind" may be either of two (the other kind of cell, or of treatment).
-            sections = [n for n, s in enumerate(self.subjects.subjects) if s.family[0] == "section"]
-            named = self.subjects.named(s for c in concepts for s in c.stems)
-            # "And mesenchymal ones?" after "what are hematopoietic stem cells" names the cells, not the infusion.
-            before = {self.subjects.subjects[n].family for n in self.subjects.named(self.retriever.analyzer.tokens(earlier or ""))}
-            named = {n for n in named if not before or self.subjects.subjects[n].family in before}.intersection(sections)
-            candidates = sorted(leaned) or sorted(named) or sorted(self.subjects.subjects_of(number).intersection(sections))
-            if len(candidates) > 1 and not OTHER.search(text):
-                candidates = [n for n in candidates if n in sections]  # "tell me more" after "what is an MSC infusion"
-            if len(candidates) == 1:
-                subject = self.subjects.subjects[candidates[0]]
-                bullets = self._list_of(min(subject.passages)) if self.retriever.passages[min(subject.passages)].bullet else []
-                if frozenset(bullets) == subject.passages and not self._asks_more_than(subject.terms | _PROCESS, concepts, weights):
-                    return bullets
+        """The bullets of the list a question asks about as a whole, if it does: the list that makes up a subject's
+        sub-section when it asks how the subject is done ("how does MSC infusion work") or points to it ("tell me
+        more about the second one"), the list whose heading or lead-in it names ("what are the risks"), or the
+        rest of the list that answered the earlier turn ("what else")."""
+        subject_list = self._subjects_list(text, earlier, number, concepts, weights, leaned)
+        if subject_list:
+            return subject_list
         if not _ORDINAL.search(text) and self._about_list(number, concepts, weights):
             return self._list_of(self._lists[number][0] if number in self._lists else number)
-        if earlier is not None and _ELSE.search(text):
-            # "What else can it do?" after "can it get me off steroids": the rest of the list one of whose bullets
-            # (or which, whole) answered it, when the follow-up asks nothing more of its own.
-            rest = self.retriever.analyzer.concepts(_ELSE.sub(" ", text))
-            first = (self._answer(earlier, ()) or [None])[0]
-            if first is not None and (first.passage.bullet or first.passage.id not in self._numbers) and not self._asks_more_than(frozenset(), rest, self._weights(rest, set())):
-                return self._bullets[(first.passage.section, first.passage.lead_in)]
+        return self._rest_of_list(text, earlier)
+
+    def _subjects_list(
+        self, text: str, earlier: str | None, number: int, concepts: list[Concept], weights: list[float], leaned: frozenset[int]
+    ) -> list[int] | None:
+        """The list that makes up the sub-section of the subject a question asks how is done or points to: the
+        subject pointed to or named, or else the one whose list holds the best passage; none when "the other
+        kind" may be either of two (the other kind of cell, or of treatment)."""
+        if not (_ASKS_PROCESS.search(text) or (earlier is not None and self._points_to_a_subject(text, earlier, concepts, weights))):
+            return None
+        sections = {n for n, s in enumerate(self.subjects.subjects) if s.family[0] == "section"}
+        named = self.subjects.named(s for c in concepts for s in c.stems)
+        # "And mesenchymal ones?" after "what are hematopoietic stem cells" names the cells, not the infusion.
+        before = {self.subjects.subjects[n].family for n in self.subjects.named(self.retriever.analyzer.tokens(earlier or ""))}
+        named = {n for n in named if not before or self.subjects.subjects[n].family in before} & sections
+        candidates = sorted(leaned) or sorted(named) or sorted(self.subjects.subjects_of(number) & sections)
+        if len(candidates) > 1 and not OTHER.search(text):
+            candidates = [n for n in candidates if n in sections]  # "tell me more" after "what is an MSC infusion"
+        if len(candidates) != 1:
+            return None
+        subject = self.subjects.subjects[candidates[0]]
+        bullets = self._list_of(min(subject.passages)) if self.retriever.passages[min(subject.passages)].bullet else []
+        if frozenset(bullets) == subject.passages and not self._asks_more_than(subject.terms | _PROCESS, concepts, weights):
+            return bullets
         return None
+
+    def _rest_of_list(self, text: str, earlier: str | None) -> list[int] | None:
+        """"What else can it do?" after "can it get me off steroids": the list one of whose bullets (or which,
+        whole) answered the earlier turn, when the follow-up asks nothing more of its own."""
+        if earlier is None or not _ELSE.search(text):
+            return None
+        rest = self.retriever.analyzer.concepts(_ELSE.sub(" ", text))
+        if self._asks_more_than(frozenset(), rest, self._weights(rest, set())):
+            return None
+        first = (self._answer(earlier, ()) or [None])[0]
+        if first is None or not (first.passage.bullet or first.passage.id not in self._numbers):
+            return None
+        return self._bullets[(first.passage.section, first.passage.lead_in)]
 
     def _asks_more_than(self, terms: frozenset[str], concepts: list[Concept], weights: list[float]) -> bool:
         """Whether a question has informative words besides these terms and the words that point to a subject."""
