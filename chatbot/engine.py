@@ -384,10 +384,11 @@ class ChatEngine:
             return frozenset({subjects[nth]}), None
         return frozenset(), items[nth]
 
-    def _step_words(self, told: str) -> list[Concept]:
-        """The words that may name a step: any the corpus uses but not all over it ("take ... out" may mean harvested)."""
+    def _article_words(self, text: str) -> list[Concept]:
+        """The words of a text the corpus uses but not all over it: those that may name a step ("take ... out"
+        may mean harvested)."""
         share = self.tuning.generic_share
-        return [c for c in self.retriever.analyzer.concepts(told) if any(0 < self.retriever.document_frequency(s) <= share for s in c.stems)]
+        return [c for c in self.retriever.analyzer.concepts(text) if any(0 < self.retriever.document_frequency(s) <= share for s in c.stems)]
 
     def _next_step(self, text: str, earlier: str | None) -> int | None:
         """For a question about the step after (or before) one of a sequence of steps, that step's neighbour:
@@ -401,11 +402,11 @@ class ChatEngine:
         elif _THEN.search(text):
             # "So they harvest the cells... then what" tells the step itself; "then what?" alone, the earlier turn.
             told, way = _THEN.sub(" ", text), "after"
-            if not self._step_words(told) and earlier:
+            if not self._article_words(told) and earlier:
                 told = earlier
         else:
             return None
-        named = self._step_words(told)
+        named = self._article_words(told)
         # Only the steps the index scores best for those words need a look.
         if not named or not len(self._steps):
             return None
@@ -633,11 +634,15 @@ class ChatEngine:
         return "\n\n".join(blocks)
 
     def _earlier_turn(self, history: Sequence[str]) -> str | None:
-        """The most recent earlier message that asked something of the article."""
+        """The most recent earlier message that asked something of the article: not small talk, not an emergency,
+        not a reaction with no word of the article ("That's a lot.")."""
         for turn in reversed(history):
-            if isinstance(turn, str) and turn.strip() and not smalltalk_kind(turn) and not self.is_emergency(turn):
+            if isinstance(turn, str) and turn.strip() and not smalltalk_kind(turn) and not self.is_emergency(turn) and self._knows_a_word(turn):
                 return turn
         return None
+
+    def _knows_a_word(self, text: str) -> bool:
+        return any(self.retriever.knows(s) for c in self.retriever.analyzer.concepts(text) for s in c.stems)
 
     def _weights(self, concepts: list[Concept], topic_words: set[str]) -> list[float]:
         """How much each concept (and each out-of-scope topic) says about what is asked.

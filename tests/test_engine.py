@@ -435,6 +435,11 @@ def test_a_question_asking_for_a_number_is_answered_only_by_a_passage_that_gives
         assert engine.reply(question).kind == "no_match"
 
 
+def test_a_reaction_with_no_word_of_the_article_is_not_the_turn_a_follow_up_leans_on(engine):
+    reply = engine.reply("so where would i go for it", ["what does stem cell treatment cost", "wow, that's a lot"])
+    assert reply.kind == "answer" and reply.passages[0].passage.text.startswith("Availability is typically limited")
+
+
 def test_an_unrelated_history_does_not_hijack_a_standalone_question(engine):
     reply = engine.reply("what is graft versus host disease", ["how much does it cost"])
     assert reply.passages[0].passage.text.startswith("Graft-versus-host")
