@@ -156,6 +156,7 @@ def hit_json(hit: Hit, matched: bool = False) -> dict[str, Any]:
 
 
 def _read_for_alarms(text: str) -> bool:
+    """Whether closeness to the example emergencies may decide for a text: it neither asks, recalls, imagines nor denies."""
     return not asks_about_a_risk(text) and not tells_no_emergency(text)
 
 
@@ -376,7 +377,7 @@ class ChatEngine:
             items = self._lists[number]
         else:
             items = []
-        subjects = [self.subjects.labelled(i) for i in items] if items else self.subjects.below(first.headings)
+        subjects: list[int | None] = [self.subjects.labelled(i) for i in items] if items else list(self.subjects.below(first.headings))
         nth = _NTH[match.group("nth")]
         if not -len(subjects) <= nth < len(subjects):
             return frozenset(), None
@@ -534,7 +535,7 @@ class ChatEngine:
         kind" may be either of two (the other kind of cell, or of treatment)."""
         if not (_ASKS_PROCESS.search(text) or (earlier is not None and self._points_to_a_subject(text, earlier, concepts, weights))):
             return None
-        sections = {n for n, s in enumerate(self.subjects.subjects) if s.family[0] == "section"}
+        sections = self.subjects.sections
         named = self.subjects.named(s for c in concepts for s in c.stems)
         # "And mesenchymal ones?" after "what are hematopoietic stem cells" names the cells, not the infusion.
         before = {self.subjects.subjects[n].family for n in self.subjects.named(self.retriever.analyzer.tokens(earlier or ""))}
@@ -575,7 +576,7 @@ class ChatEngine:
         whole (not "what are the risks of AHSCT")."""
         if _ORDINAL.search(text):
             return True
-        terms = frozenset().union(*(s.terms for s in self.subjects.subjects))
+        terms = self.subjects.terms
         names = self.subjects.named(s for c in concepts for s in c.stems)
         if not (OTHER.search(text) or _MORE.search(text)) and not (names and not self._asks_more_than(terms, concepts, weights)):
             return False

@@ -58,6 +58,9 @@ class Subjects:
             for term in subject.terms:
                 self._naming.setdefault(term, set()).add(n)
         self._home = {number: frozenset(subjects) for number, subjects in home.items()}
+        # The sub-section subjects (the AHSCT steps, not the MSC bullet label), and every word that names a subject.
+        self.sections = frozenset(n for n, s in enumerate(self.subjects) if s.family[0] == "section")
+        self.terms = frozenset().union(*(s.terms for s in self.subjects))
         # The subjects each passage's own text names, looked for in the documents that have subjects: the
         # passages a subject may concern.
         sources = {passages[number].source for number in home}
@@ -69,7 +72,7 @@ class Subjects:
         """The subject a bullet names by its label ("Mesenchymal stem cells (MSCs): ..."), if any."""
         return next((n for n, s in enumerate(self.subjects) if s.family[0] == "label" and s.passages == {number}), None)
 
-    def below(self, headings: tuple[str, ...]) -> list[int | None]:
+    def below(self, headings: tuple[str, ...]) -> list[int]:
         """The subjects of the sub-sections right below these headings, in reading order."""
         family = ("section", *headings)
         return sorted((n for n, s in enumerate(self.subjects) if s.family == family), key=lambda n: min(self.subjects[n].passages))
