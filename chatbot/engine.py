@@ -51,17 +51,21 @@ _GIVES_NUMBER = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine
 _ASKS_FREQUENCY = re.compile(r"\bhow (often|common|commonly|likely|rare|rarely|frequent|frequently)\b")
 _GIVES_FREQUENCY = re.compile(r"\b(rare|rarely|often|usually|commonly|uncommon|sometimes|frequent\w*)\b")
 # A question about the step after or before another ("what happens after the chemo", "what do they do to me
-# before putting them back"), and the words that make a list a sequence of steps.
+# before putting them back"), and the words that make a list a sequence of steps. The step named ends where a
+# question begins: "after the chemo what happens to the cells they collected" names the chemo.
 _STEP_CUE = re.compile(r"\b(what (happens|happened|comes|goes on|do they do|will they do|did they do|is done|do you do|do i do)|then what|what next|what'?s next|next step|and then)\b")
-_STEP = re.compile(r"\b(?P<way>after|before)\s+(?P<step>[^,.?!;]+)")
+_STEP = re.compile(r"\b(?P<way>after|before)\s+(?P<step>((?!\b(what|how|when|where|which|who|whats)\b)[^,.?!;])+)")
 # "Then what?" asks for the step after the one the earlier turn told; "what do they do" asks that only of a named step.
 _THEN = re.compile(r"\b(then what|what next|what'?s next|next step|and then|(what|which) (happens|comes|is) (next|then|after that)|after that)\b")
 _STEPS_LOOKED_AT = 32  # how many of the best-scoring steps are read for the step a question names
 _SEQUENCE_WORDS = re.compile(r"\b(then|next|after|afterwards|before|finally|first)\b")
 # "What do MSCs do (once infused)" asks what they do for the disease, which the article tells in these words; "do"
 # is a stop word, so the question would otherwise keep only "MSCs" and match where MSCs come from.
-_ASKS_FUNCTION = re.compile(r"\bwhat (do|does|did|will|would|can|could|is|are) (?!i |you |we |u )(.+ )?do\b")
-_FUNCTION_WORDS = "work help"
+_ASKS_FUNCTION = re.compile(
+    r"\bwhat (do|does|did|will|would|can|could|is|are) (?!i |you |we |u )(.+ )?do\b"
+    r"|\bhow( exactly| actually| even| really)? (does|do|did|would|could|can|will|might|is|are)( (it|that|this|they|them|stem|cells?|therapy|treatment|the|even|actually|exactly|really|supposed to|meant to|going to|this kind of)){1,6} (help|work|treat|fix|heal|cure|be used|used|do (that|it|this|so))\b"
+)
+_FUNCTION_WORDS = "work help reboot modulate rebuild suppress immune response"
 # A question that compares ("which one is safer", "is the donor one less risky") and a passage that does
 # ("less risky and more accessible than AHSCT").
 _COMPARES = re.compile(r"\b(safer|riskier|less (risky|risk|harsh|dangerous|aggressive|intense|invasive|intensive)|more (risky|harsh|dangerous|aggressive|intense|invasive|intensive|accessible)|gentler|harsher|milder|which (one|is|of the|approach|kind|type)( is)? (safer|better|less|more|riskier|gentler|harsher|milder))\b")
@@ -251,13 +255,14 @@ class ChatEngine:
         retriever, tuning = self.retriever, self.tuning
         message = _HOW_TO_TELL.sub(" ", message)
         concepts = retriever.analyzer.concepts(message)
-        if _ASKS_FUNCTION.search(normalize(message)):
-            concepts = concepts + retriever.analyzer.concepts(_FUNCTION_WORDS)
-        words_score = self._words(concepts)
+        own = len(concepts)  # the message's own concepts; a follow-up's are followed by the earlier turn's
+        # The article's words for what the treatment does add to the scores of a question that asks it; they are
+        # not the question's words, so a passage without them still covers it.
+        function = retriever.analyzer.concepts(_FUNCTION_WORDS) if _ASKS_FUNCTION.search(normalize(message)) else []
+        words_score = self._words(concepts + function)
         scores = words_score + self._meaning(message)
         topics, topic_words = self._topics(message)
         weights = self._weights(concepts, topic_words)
-        own = len(concepts)  # the message's own concepts; a follow-up's are followed by the earlier turn's
         # Weight no passage can cover: the topics the article does not cover.
         uncovered = tuning.out_of_scope_weight * topics
         story = self._story(message)

@@ -327,6 +327,8 @@ def test_a_follow_up_pointing_to_a_subject_keeps_to_what_the_earlier_turn_asked(
         (["tell me about the transplant"], "ok so they collect my cells first... and then what", "undergoes chemotherapy"),
         # "What do they do" after a question, not a step, asks what they do.
         (["where do mscs come from"], "what do they do once they are in", "help suppress abnormal immune responses"),
+        # The step named ends where the question begins.
+        ([], "after the chemo is done what happens to the cells they harvested from me", "reintroduced to rebuild"),
     ],
 )
 def test_a_question_about_the_step_after_or_before_another_gets_that_step(engine, history, message, expected):
@@ -340,6 +342,24 @@ def test_a_question_about_the_step_after_or_before_another_gets_that_step(engine
 )
 def test_a_question_that_compares_is_answered_by_the_passage_that_compares(engine, history, message):
     assert engine.reply(message, history).passages[0].passage.text.startswith("Considered less risky and more accessible than AHSCT")
+
+
+@pytest.mark.parametrize(
+    "history, message, expected",
+    [
+        ([], "how does stem cell therapy work for lupus", 'either "reboot" the immune system'),
+        (["what are stem cells"], "ok but how do they actually help someone with lupus", 'either "reboot" the immune system'),
+        (["is stem cell therapy an option for sle"], "how exactly would it do that", 'either "reboot" the immune system'),
+        (["what are mesenchymal stem cells"], "and how do they treat lupus", "help suppress abnormal immune responses"),
+    ],
+)
+def test_how_the_treatment_helps_is_answered_by_what_it_does_to_the_immune_system(engine, history, message, expected):
+    assert expected in engine.reply(message, history).passages[0].passage.text
+
+
+def test_how_a_named_treatment_works_is_still_its_steps(engine):
+    first = engine.reply("how does it work", ["tell me about the msc infusion"]).passages[0].passage.text
+    assert first.startswith("Mesenchymal Stem Cell (MSC) Infusion\n")
 
 
 def test_after_a_risk_is_not_a_step(engine):
