@@ -32,8 +32,12 @@ _SMALLTALK_REPLIES = {
 }
 _NUMBER_ZIPF = 5.0  # how common a number counts as being, on the Zipf scale of English word frequencies
 # Words that tell what the asker has been through, not what they ask about: "tried methotrexate", "been on
-# steroids" ("I'm on" reads "i on": contractions are cut); and the words that join a list of such things.
-_HISTORY_CUE = re.compile(r"\b(tried|took|taken|been on|was on|were on|im on|i on|currently on|failed|responded to|respond to|stopped|despite|after years of)\b")
+# steroids", "under control on plaquenil" ("I'm on" reads "i on": contractions are cut); and the words that join a
+# list of such things.
+_HISTORY_CUE = re.compile(
+    r"\b(tried|took|taken|been on|was on|were on|im on|i on|currently on|failed|responded to|respond to|stopped|despite|after years of"
+    r"|(controlled|control|stable|managed|well|fine|maintained) on|been taking|been using)\b"
+)
 _LIST_WORDS = frozenset(("and", "or", "then", "also", "plus", "even"))
 # A topic said not to be the case ("chemo for lupus? it's not cancer") is not asked about.
 _NOT = re.compile(r"\b(its|it is|this is|thats|that is|lupus is) not$|\b(isn|isnt)$")
