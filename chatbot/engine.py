@@ -87,7 +87,9 @@ _ASKS_FOR_ME = re.compile(
     r"|can (i|she|he|they|we|you) (still )?(get|have|do|try|go))\b"
 )
 # Words that point to a subject without naming it ("the other approach"), and words that ask how it is done.
-_POINTING = frozenset(stem(w) for w in ("one", "kind", "type", "approach", "option", "method", "treatment", "therapy", "procedure", "way", "thing"))
+_POINTING = frozenset(
+    stem(w) for w in ("one", "kind", "type", "sort", "version", "form", "route", "path", "approach", "option", "method", "treatment", "therapy", "procedure", "way", "thing")
+)
 _PROCESS = frozenset(stem(w) for w in ("work", "done", "do", "perform", "process", "procedure", "step", "happen", "go", "walk"))
 # How to tell it, not what to tell: "what are stem cells, in plain english".
 _HOW_TO_TELL = re.compile(

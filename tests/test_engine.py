@@ -291,6 +291,7 @@ def test_the_first_or_second_one_is_an_item_the_earlier_turn_was_answered_by(eng
         (["which two approaches are there"], "explain the second one"),
         # or names it, after a turn about the other one as a whole, or asks for more
         (["walk me through ahsct"], "and msc?"),
+        (["how is ahsct done"], "and what's the infusion version like"),
         (["what's an msc infusion"], "ok tell me more"),
     ],
 )
