@@ -81,6 +81,7 @@ _ASKS_PROCESS = re.compile(
 )
 # Where a message's sentences end, and a sentence that asks.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_STORY_TURNS = 3  # the most messages of a story told over several that a follow-up is read with
 _QUESTION = re.compile(r"\?\s*$|^(what|why|how|where|when|which|who|can|could|would|will|should|is|are|do|does|did|am)\b")
 _ASKS_FOR_ME = re.compile(
     r"\b(safe|safer|safely|dangerous|risk\w*|qualif\w*|eligib\w*|candidates?|allowed|suitable|right for|ok for|okay for|considered"
@@ -646,12 +647,17 @@ class ChatEngine:
         return "\n\n".join(blocks)
 
     def _earlier_turn(self, history: Sequence[str]) -> str | None:
-        """The most recent earlier message that asked something of the article: not small talk, not an emergency,
-        not a reaction with no word of the article ("That's a lot.")."""
-        for turn in reversed(history):
-            if isinstance(turn, str) and turn.strip() and not smalltalk_kind(turn) and not self.is_emergency(turn) and self._knows_a_word(turn):
-                return turn
-        return None
+        """The most recent earlier message that asked or told something of the article: not small talk, not an
+        emergency, not a reaction with no word of the article ("That's a lot."). A story told over several
+        messages ("my mom has lupus and it's affecting her brain", "her rheumatologist mentioned stem cells") is
+        read whole, back to the last question, up to ``_STORY_TURNS`` messages."""
+        turns = [t for t in history if isinstance(t, str) and t.strip() and not smalltalk_kind(t) and not self.is_emergency(t) and self._knows_a_word(t)]
+        if not turns:
+            return None
+        told = [turns.pop()]
+        while turns and len(told) < _STORY_TURNS and not any(_QUESTION.search(normalize(t)) for t in (told[0], turns[-1])):
+            told.insert(0, turns.pop())
+        return " ".join(told)
 
     def _knows_a_word(self, text: str) -> bool:
         return any(self.retriever.knows(s) for c in self.retriever.analyzer.concepts(text) for s in c.stems)

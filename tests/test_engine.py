@@ -466,6 +466,12 @@ def test_a_reaction_with_no_word_of_the_article_is_not_the_turn_a_follow_up_lean
     assert reply.kind == "answer" and reply.passages[0].passage.text.startswith("Availability is typically limited")
 
 
+def test_a_story_told_over_several_messages_is_read_whole(engine):
+    history = ["my husband has had lupus for years and now it's in his kidneys", "his doctor brought up a stem cell transplant"]
+    reply = engine.reply("would he qualify?", history)
+    assert any("major organ involvement" in hit.passage.text for hit in reply.passages)
+
+
 def test_an_unrelated_history_does_not_hijack_a_standalone_question(engine):
     reply = engine.reply("what is graft versus host disease", ["how much does it cost"])
     assert reply.passages[0].passage.text.startswith("Graft-versus-host")
