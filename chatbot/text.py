@@ -72,9 +72,14 @@ def words(text: str) -> list[str]:
     return [w for word in found for w in CHAT_WORDS.get(word, (word,))]
 
 
+# Words whose stem would join two senses: the article's "a qualified medical center" (able, approved) is not what
+# "would I qualify" (be eligible) asks about.
+_OWN_SENSE = {"qualified": "qualified"}
+
+
 def stem(word: str) -> str:
-    """The nltk Snowball stem of one lower-case word."""
-    return _stem(word)
+    """The nltk Snowball stem of one lower-case word (a word of its own sense is its own stem)."""
+    return _OWN_SENSE.get(word) or _stem(word)
 
 
 @dataclass

@@ -466,6 +466,11 @@ def test_a_reaction_with_no_word_of_the_article_is_not_the_turn_a_follow_up_lean
     assert reply.kind == "answer" and reply.passages[0].passage.text.startswith("Availability is typically limited")
 
 
+def test_whether_one_would_qualify_is_not_the_qualified_centre(engine):
+    assert engine.reply("would my mom qualify").passages[0].passage.text.startswith("Ideal candidates for stem cell treatment")
+    assert engine.reply("does it have to be a qualified medical center").passages[0].passage.text.startswith("Patients who have access to a qualified")
+
+
 def test_a_story_told_over_several_messages_is_read_whole(engine):
     history = ["my husband has had lupus for years and now it's in his kidneys", "his doctor brought up a stem cell transplant"]
     reply = engine.reply("would he qualify?", history)
