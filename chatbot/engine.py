@@ -70,6 +70,13 @@ _ASKS_FUNCTION = re.compile(
     r"|\bhow( exactly| actually| even| really)? (does|do|did|would|could|can|will|might|is|are)( (it|that|this|they|them|stem|cells?|therapy|treatment|the|even|actually|exactly|really|supposed to|meant to|going to|this kind of)){1,6} (help|work|treat|fix|heal|cure|be used|used|do (that|it|this|so))\b"
 )
 _FUNCTION_WORDS = "work help reboot modulate rebuild suppress immune response"
+# "Why would anyone pick it then", "so why do it": the case for it, which the article makes by whom it is for.
+_ASKS_WHY_CHOOSE = re.compile(
+    r"\bwhy (would|do|does|did|should|will|might|on earth would)( \w+)?( anyone| anybody| someone| people| patients| doctors| you| i| we| they| she| he)"
+    r"( ever| even| still| actually)? (choose|pick|want|go for|opt for|do|try|get|risk|consider|bother|use|recommend)\b"
+    r"|\bwhy (do|bother with|go through|risk) (it|that|this)\b|\bwhy bother\b"
+)
+_WHOM_FOR_WORDS = "severe refractory resistant exhausted reserved"
 # A question that compares ("which one is safer", "is the donor one less risky") and a passage that does
 # ("less risky and more accessible than AHSCT").
 _COMPARES = re.compile(r"\b(safer|riskier|less (risky|risk|harsh|dangerous|aggressive|intense|invasive|intensive)|more (risky|harsh|dangerous|aggressive|intense|invasive|intensive|accessible)|gentler|harsher|milder|which (one|is|of the|approach|kind|type)( is)? (safer|better|less|more|riskier|gentler|harsher|milder))\b")
@@ -266,10 +273,15 @@ class ChatEngine:
         # The article's words for what the treatment does add to the scores of a question that asks it; they are
         # not the question's words, so a passage without them still covers it.
         function = retriever.analyzer.concepts(_FUNCTION_WORDS) if _ASKS_FUNCTION.search(normalize(message)) else []
+        why_choose = _ASKS_WHY_CHOOSE.search(normalize(message))
+        function += retriever.analyzer.concepts(_WHOM_FOR_WORDS) if why_choose else []
         words_score = self._words(concepts + function)
         scores = words_score + self._meaning(message)
         topics, topic_words = self._topics(message)
         weights = self._weights(concepts, topic_words)
+        if why_choose:  # "why bother" asks for the case for it; "bother" is no topic
+            asking = set(words(why_choose.group()))
+            weights = [0.0 if c.surface in asking else w for c, w in zip(concepts, weights)]
         # Weight no passage can cover: the topics the article does not cover.
         uncovered = tuning.out_of_scope_weight * topics
         story = self._story(message)
@@ -356,6 +368,12 @@ class ChatEngine:
             # about the subject named before: a word of the earlier turn that names only other subjects is dropped.
             names = [self.subjects.named(c.stems[:1]) for c in earlier_concepts]
             keep = [not named or bool(named & asked) for named in names]
+            earlier_concepts = [c for c, k in zip(earlier_concepts, keep) if k]
+            earlier_weights = [w for w, k in zip(earlier_weights, keep) if k]
+        if _ASKS_WHY_CHOOSE.search(normalize(message)):
+            # "Why would anyone pick it then" after "is AHSCT risky" asks the case for AHSCT, against the risk asked
+            # about: of the earlier turn, only the words that name a subject count.
+            keep = [bool(self.subjects.named(c.stems[:1])) for c in earlier_concepts]
             earlier_concepts = [c for c, k in zip(earlier_concepts, keep) if k]
             earlier_weights = [w for w, k in zip(earlier_weights, keep) if k]
         # The earlier turn's words add their own scores. The follow-up's meaning is its own ("how risky is it")

@@ -358,6 +358,14 @@ def test_how_the_treatment_helps_is_answered_by_what_it_does_to_the_immune_syste
     assert expected in engine.reply(message, history).passages[0].passage.text
 
 
+@pytest.mark.parametrize(
+    "history, message",
+    [(["isn't the autologous transplant dangerous"], "then why would people go for it"), (["the ahsct chemo sounds scary"], "why bother then")],
+)
+def test_why_anyone_would_choose_it_is_whom_it_is_for_not_the_risk_asked_about(engine, history, message):
+    assert engine.reply(message, history).passages[0].passage.text.startswith("This approach is more aggressive and typically reserved for severe lupus")
+
+
 def test_how_a_named_treatment_works_is_still_its_steps(engine):
     first = engine.reply("how does it work", ["tell me about the msc infusion"]).passages[0].passage.text
     assert first.startswith("Mesenchymal Stem Cell (MSC) Infusion\n")
