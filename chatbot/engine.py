@@ -88,6 +88,9 @@ _ASKS_PROCESS = re.compile(
 )
 # Where a message's sentences end, and a sentence that asks.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# An earlier turn that itself leans on the turn before it ("can you get it from stem cells?" after "what's GVHD")
+# is read with that turn too.
+_LEANS_BACK = re.compile(r"\b(it|that|this|they|them|those|these)\b")
 _STORY_TURNS = 3  # the most messages of a story told over several that a follow-up is read with
 _QUESTION = re.compile(r"\?\s*$|^(what|why|how|where|when|which|who|can|could|would|will|should|is|are|do|does|did|am)\b")
 _ASKS_FOR_ME = re.compile(
@@ -668,12 +671,15 @@ class ChatEngine:
         """The most recent earlier message that asked or told something of the article: not small talk, not an
         emergency, not a reaction with no word of the article ("That's a lot."). A story told over several
         messages ("my mom has lupus and it's affecting her brain", "her rheumatologist mentioned stem cells") is
-        read whole, back to the last question, up to ``_STORY_TURNS`` messages."""
+        read whole, back to the last question, and a turn that leans on the one before it with that one, up to
+        ``_STORY_TURNS`` messages."""
         turns = [t for t in history if isinstance(t, str) and t.strip() and not smalltalk_kind(t) and not self.is_emergency(t) and self._knows_a_word(t)]
         if not turns:
             return None
         told = [turns.pop()]
-        while turns and len(told) < _STORY_TURNS and not any(_QUESTION.search(normalize(t)) for t in (told[0], turns[-1])):
+        while turns and len(told) < _STORY_TURNS and (
+            not any(_QUESTION.search(normalize(t)) for t in (told[0], turns[-1])) or _LEANS_BACK.search(normalize(told[0]))
+        ):
             told.insert(0, turns.pop())
         return " ".join(told)
 

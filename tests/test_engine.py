@@ -485,6 +485,11 @@ def test_a_story_told_over_several_messages_is_read_whole(engine):
     assert any("major organ involvement" in hit.passage.text for hit in reply.passages)
 
 
+def test_a_follow_up_after_a_follow_up_reads_both(engine):
+    history = ["what does gvhd mean", "does that happen with stem cell therapy for lupus"]
+    assert engine.reply("how often", history).passages[0].passage.text.startswith("Graft-versus-host disease")
+
+
 def test_an_unrelated_history_does_not_hijack_a_standalone_question(engine):
     reply = engine.reply("what is graft versus host disease", ["how much does it cost"])
     assert reply.passages[0].passage.text.startswith("Graft-versus-host")
