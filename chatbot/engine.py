@@ -108,8 +108,11 @@ _HOW_TO_TELL = re.compile(
     r"|in a nutshell|for dummies|simply put|in short|briefly)\b",
     re.IGNORECASE,
 )
-# "The first kind", "the second one": an item of the list (or of the sub-sections) the earlier turn was answered by.
-_ORDINAL = re.compile(r"\bthe (?P<nth>first|second|third|1st|2nd|3rd|former|latter|last)\b(?! (step|time|stage|phase|few|days?|weeks?|months?|years?|night)\b)")
+# "Going back to the first thing", "back to my original question": the turn pointed to, not the last one.
+_BACK_TO = re.compile(r"\b(go(ing)? )?back to (my |the |your )?((?P<first>first|original|1st|very first)|earlier|previous|other) (thing|question|topic|point|one|message)\b")
+# "The first kind", "the second one": an item of the list (or of the sub-sections) the earlier turn was answered by;
+# not "the first question" nor "going back to the first thing", which point to an earlier turn.
+_ORDINAL = re.compile(r"(?<!back to )\bthe (?P<nth>first|second|third|1st|2nd|3rd|former|latter|last)\b(?! (step|time|stage|phase|few|days?|weeks?|months?|years?|night|question|topic|point|message)\b)")
 _NTH = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "latter": -1, "last": -1}
 # "Tell me more" about what the earlier turn asked of a subject as a whole; "what else" of the list it was answered from.
 _MORE = re.compile(r"\b(tell me more|more (info|information|details)|go on|explain more|elaborate|say more)\b")
@@ -297,6 +300,9 @@ class ChatEngine:
             weights = [w if asked.intersection(c.stems) else w * tuning.story_weight for c, w in zip(concepts, weights)]
             asked_topics = self._topics(story[1])[0]
             uncovered = tuning.out_of_scope_weight * (asked_topics + tuning.story_weight * (topics - asked_topics))
+        back = _BACK_TO.search(normalize(message))
+        if back:  # "going back to my first question, ..." leans on that turn, not the last
+            history = history[:1] if back.group("first") else ()
         earlier = self._earlier_turn(history)
         if not earlier and self.semantic is not None and self.semantic.similarity(message).max() < tuning.min_similarity:
             return []  # nothing in the corpus is about anything like this

@@ -490,6 +490,12 @@ def test_a_follow_up_after_a_follow_up_reads_both(engine):
     assert engine.reply("how often", history).passages[0].passage.text.startswith("Graft-versus-host disease")
 
 
+def test_going_back_to_the_first_question_leans_on_it_not_on_the_last_turn(engine):
+    history = ["what is msc", "how much does ahsct cost"]
+    first = engine.reply("back to my first question, where do they come from", history).passages[0].passage.text
+    assert first.startswith(("Mesenchymal stem cells (MSCs): Found in", "MSCs are taken from a donor"))
+
+
 def test_an_unrelated_history_does_not_hijack_a_standalone_question(engine):
     reply = engine.reply("what is graft versus host disease", ["how much does it cost"])
     assert reply.passages[0].passage.text.startswith("Graft-versus-host")
