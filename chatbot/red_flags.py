@@ -73,7 +73,7 @@ _RED_FLAGS = [
         r"|(being|feel(ing)? like|tired of being) a burden|(done|finished|through) (fighting|with (life|living))|tired of (living|life|being alive)|won'?t be (here|around) (anyway|much longer|for long|tomorrow)"
     ),
     # chest and heart
-    r"(elephant|weight|something heavy) (is )?(sitting |pressing )?on " + _WHO + r" chest|(pressure|tightness|squeezing|crushing|pain) (in|on) " + _WHO + r" chest|chest .{0,25}(crush|pressure|squeez|tight)|(grabbed|clutched|clutching|grabbing) " + _WHO + r" chest",
+    r"(elephant|weight|something heavy) (is )?(sitting |pressing )?on " + _WHO + r" chest|(pressure|tightness|squeezing|crushing|pain|ache) (in|on|across) (the (middle|centre|center|front|left side|right side) of )?" + _WHO + r" chest|chest .{0,25}(crush|pressure|squeez|tight)|(grabbed|clutched|clutching|grabbing) " + _WHO + r" chest",
     # allergic reactions and breathing
     r"allergic reaction|(tongue|throat|lips|face|mouth) .{0,20}(swell|swollen|closing)|wheez\w*|suffocat\w*\b(?! under)|can'?t get (enough )?air|breathing (is )?(really |very )?(fast|hard|shallow|weird)|epi ?pen",
     # stroke
@@ -95,7 +95,8 @@ _RED_FLAGS = [
     r"(weak|numb|paraly\w*|droop\w*) (down|on|in|all down) ((my|his|her|their|the) )?(whole )?(left|right|one) side|(can'?t|cannot|cant) find (my|his|her|the) words|(sudden|suddenly) .{0,60}(weak|numb|paraly|droop|can'?t see|blind|confused|vision)|(loss of|lost (my|his|her)) (vision|sight)",
     r"(severe|worst|terrible|bad|pounding) headache .{0,80}(flashing|blurr\w*|vision|puffy|swollen)|worst headache (ever|i'?ve ever|(s?he'?s|s?he has) ever)|gibberish|(doesn'?t|does not|don'?t|didn'?t) know where (he|she|i|they) (is|am|are)|(doesn'?t|does not) know (who|what) (he|she|they) (is|are)",
     # seizures and unconsciousness, said by their signs
-    r"seizure (happening|going on|right now|now|again)|having another (seizure|fit|one)|another seizure|(jerking|twitching|shaking|convulsing) (uncontrollabl[ey]|all over|violently|and (won'?t|not) stop)|foaming at the mouth",
+    r"seizure (happening|going on|right now|now|again)|(i think|think|pretty sure|looks like|i believe)( it'?s| its| this is| (she|he)'?s having| (she|he) is having)?( a)? (seizure|stroke|heart attack)"
+    r"|(whole|entire) body (is |was |keeps |started |has been )?(shaking|jerking|twitching|convulsing|spasming)|having another (seizure|fit|one)|another seizure|(jerking|twitching|shaking|convulsing) (uncontrollabl[ey]|all over|violently|and (won'?t|not) stop)|foaming at the mouth",
     r"slumped( over)?|(isn'?t|is not|not|won'?t|wont) (answering|responding|reacting)( to)? (me|us|anyone)|skin (is )?(peeling|coming) off|blisters? (all over|everywhere)|bone (is )?sticking out|keel(ed|s)? over|(he'?s|she'?s|hes|shes|he is|she is|they'?re) not moving|(isn'?t|is not|stopped) moving|(not|isn'?t|won'?t|wont|can'?t) waking( up)?|(hasn'?t|has not|haven'?t|have not) wok(en|e) up|(found|find|finding) .{0,30}(unresponsive|unconscious|not breathing)",
     # bleeding, said by its signs
     r"(vomit\w*|throwing up|threw up|puking|puked|sick) (up )?(black|blood|coffee)|(black|tarry|bloody) (and tarry )?(poo|poop|stool|stools|diarrh\w*)|(poo|poop|stool|stools) (is |are )?(black|tarry|bloody)|black and tarry|coffee grounds|soak(ing|ed|s)? (through )?(a |\d+ )?(pad|pads|towel|towels)|(can'?t|cannot|won'?t|wont) stop the bleeding",
@@ -118,7 +119,7 @@ _RED_FLAGS = [
 ]
 _RED_FLAG = re.compile("|".join(rf"\b(?:{p})" for p in _RED_FLAGS))
 # "Can the chemo cause a stroke?" asks about a risk of the treatment; "my husband is having a stroke" is an emergency.
-_SOFT = re.compile(r"((fever|temp|temperature) .*(rash|blotchy|shivering|shaking|rigors)|(fever|temp|temperature)( is| was| of| at| hit| reading| reads| now)* \d+( \d)?|stiff neck|mottled|rigors|anaphyla\w*|over ?dose|poisoning|allergic reactions?|wheez\w*|chest pain|chest pains|bleeding \w+|severe bleeding|fitting|seizing|convuls\w*|collapsed|faint\w*|passed out|pass(ing)? out|unconscious|short(ness)? of breath|heart (is )?racing|uncontroll(ed|able) bleeding|blood in \w+ \w+)")
+_SOFT = re.compile(r"((fever|temp|temperature) .*(rash|blotchy|shivering|shaking|rigors)|(fever|temp|temperature)( is| was| of| at| hit| reading| reads| now)* \d+( \d)?|stiff neck|mottled|rigors|anaphyla\w*|over ?dose|poisoning|allergic reactions?|wheez\w*|chest pain|chest pains|bleeding \w+|severe bleeding|fitting|seizing|convuls\w*|(whole|entire) body (is |was |keeps |started |has been )?(shaking|jerking|twitching|convulsing|spasming)|collapsed|faint\w*|passed out|pass(ing)? out|unconscious|short(ness)? of breath|heart (is )?racing|uncontroll(ed|able) bleeding|blood in \w+ \w+)")
 _HYPOTHETICAL = re.compile(
     r"\b(cause|causes|causing|risk|risks|chance|lead to|linked|complications?|possible|can it|could it|does it|will it|would it|might|what if"
     r"|once|last (year|month|week)|years ago|months ago|in the past|history of|used to|during|side effects?|sometimes|in my teens|when i was|back in \d{4}|trigger|triggers|protocol|happens?|something that|reports? of|if (someone|a patient|you|i) (has|have|gets?)|in (19|20)\d\d|can (you|people|patients|someone|anyone|the|it|they)|nobody|no one|make sure|scared of|afraid of|whenever|every time)\b"
@@ -143,11 +144,14 @@ _IN_GENERAL = re.compile(
     r"\b(risks?|side effects?|how (common|often|likely)|chances?|rates?|statistics|article|known|linked|higher|lower|signs of|symptoms of|watch (for|out)|should (i|we)|(do|does|did|can|could|would|will) (people|patients|anyone|they)|make(s)? (people|patients|you|someone)"
     r"|can (you|someone|anyone)|if (someone|a patient|you) |is it possible|could (you|someone)|(do|does|will|would) (you|they|the (team|clinic|doctors?|hospital|nurses?)) "
     r"|(some|many|most|other) people|people who|go(es)? away|normal|permanent"
-    r"|(do|should|would|when do) (i|we) (call|ring|phone|dial))\b"
+    r"|(do|should|would|when do) (i|we|my \w+|they|you|someone) (call|ring|phone|dial))\b"
 )
 # A red flag imagined or read about ("if I ever feel suicidal", "will I feel like I'm dying during the chemo",
 # "she has been reading about suicide rates"), not reported.
-_IMAGINED = re.compile(r"\b((reading|read|heard|learning|learned|articles?) about|what if|in case|when (would|should|do|does|is it time to) |if (\w+ ){0,3}ever|if (i|you|someone|somebody|a patient|people|they) (ever )?(feel|felt|get|got|become|became|start|started|develop|developed|have|had)|will (i|it|they|you) (feel|be|get))\b")
+_IMAGINED = re.compile(r"\b((reading|read|heard|learning|learned|articles?) about|what if|in case|when (would|should|do|does|is it time to) |if ([\w']+ ){0,3}ever|if (i|you|someone|somebody|a patient|people|they) (ever )?(feel|felt|get|got|become|became|start|started|develop|developed|have|had)|if (i|he|she|my \w+) (ever |suddenly )?(\w+ed|fell|went|lost|began|stopped)\b(?! (my|his|her|their|the|a|all|some|too|\d+)\b)|will (i|it|they|you) (feel|be|get))\b")
+# A message that opens by supposing ("Hypothetically, if I fainted at home, should my family call an ambulance?")
+# reports nothing it goes on to tell.
+_SUPPOSED = re.compile(r"^\W*(hypothetical(ly)?|theoretically|in theory|suppose|supposing|let'?s say|just (curious|wondering))\b")
 _REPORT = re.compile(r"\b(my|this|i'?m|i am|i have|i'?ve|he'?s|she'?s|he is|she is|they'?re|right now)\b")
 # Where a clause ends: punctuation, or a word that starts another ("and" only before whom it is about: "chest pain
 # and I can't breathe", not "depression and suicidal thoughts").
@@ -165,7 +169,7 @@ _SELF_HARM_SIGNS = {
         r"(my|the) last (message|words|text|post|wish|request)( ever)?$|sorry for everything|i love you (all|guys)|(tell|let) .{0,40}\b(i'?m sorry|sorry|i love|goodbye)"
         r"|(once|when|after|until|before) (i'?m|i am|im) gone|before i go$|(letters?|notes?) (are |is )?(already )?(written|sealed|done|finished)|(won'?t|wont|doesn'?t|isn'?t|not) (pick|picking) up|(deleted|deleting) (all )?(my|his|her|their) accounts|goodbye (video|post|note|letter)|(can'?t|cannot|cant) find (him|her|them)|^last message$"
         r"|(nobody|no one|noone) (will|would) (be \w+ to )?stop me|(not|isn'?t|don'?t|dont) (planning|plan|expecting|expect|intending|intend) (to be|on being) (alive|here|around)"
-        r"|not answering (her|his|my|their) phone|(don'?t|dont|can'?t|cant) see (a|any) future|no future|to (stop|end) for good|over with|(doesn'?t|does not) matter$|i'?ve made sure( of (that|it))?"
+        r"|not answering (her|his|my|their) phone|(don'?t|dont|can'?t|cant) see (a|any) future|no future|to (stop|end) for good|over with|(doesn'?t|does not) matter$|(what'?s|whats|what is) the point( anymore| of (anything|living|it all|going on|trying|any of (it|this)))?$|no point (anymore|any more|in (living|going on|trying))|i'?ve made sure( of (that|it))?"
         r"|won'?t (see|hear from|be here|be around|need|matter|make it|be alive|be a problem|be a burden|be needing)|wont (see|hear from|be here|be around|need|matter|make it|be needing)"
         r"|(not|don'?t|dont) (plan|expect|intend) (to be|on being) (alive|here|around)|(made|making|sorted|sorting) (out )?(my |all my )?(arrangements|decision|peace|plans?|will)|(set|picked|chose|chosen) (the|a) (date|day|time)"
         r"|the other side|worth more dead|on my own terms|(don'?t|dont|do not) want to be (saved|found|rescued|helped|stopped)|(nobody|no one|noone) (would|will|is going to) (even )?(notice|care|miss)|(if )?(anyone|anybody) (would|will) (even )?(notice|care|miss)|(i'?m|im|i am|he'?s|she'?s|he is|she is) (just )?a burden"
@@ -228,7 +232,7 @@ def tells_no_emergency(message: str) -> bool:
     child ever swallowed one of my pills") or denied ("I'm not suicidal, just frustrated"), and of nothing
     happening now."""
     text = normalize(message)
-    return bool(_PAST.search(text) or _IMAGINED.search(text) or _DENIED.search(text)) and not _NOW.search(text)
+    return bool(_PAST.search(text) or _IMAGINED.search(text) or _DENIED.search(text) or _SUPPOSED.match(text)) and not _NOW.search(text)
 
 
 def is_emergency(message: str) -> bool:
@@ -244,6 +248,8 @@ def is_emergency(message: str) -> bool:
         return False
     if _NOW.search(text):
         return True
+    if _SUPPOSED.match(text):
+        return False
     told = [(clause, m.group(0)) for clause in clauses for m in _RED_FLAG.finditer(clause)]
     if not told:
         # A flag may span clauses ("her left side, it's numb"): then the message is read whole.

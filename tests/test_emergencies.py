@@ -18,11 +18,11 @@ def _probes(kind: str) -> list[str]:
 
 
 def test_emergencies_written_to_probe_the_detector_are_recognised(engine):
-    # Two probes of emergencies written by people who had not seen the detector, kept out of its examples;
+    # Three probes of emergencies written by people who had not seen the detector, kept out of its examples;
     # four wordings still slip through (README, Answer quality), such as "I'm at the edge of the cliff on
     # the coast path, phone at 4%".
     emergencies = _probes("emergency")
-    assert len(emergencies) > 200
+    assert len(emergencies) > 300
     missed = [text for text in emergencies if not engine.is_emergency(text)]
     assert len(missed) <= 4, missed
 
@@ -31,7 +31,7 @@ def test_alarming_questions_written_to_probe_the_detector_are_answered(engine):
     # One is still taken for an emergency: "I had a fever of 38 yesterday but it's gone and my doctor checked
     # me over", a fever after a transplant said to be over in another clause.
     questions = _probes("not_emergency")
-    assert len(questions) > 200
+    assert len(questions) > 300
     alarmed = [text for text in questions if engine.is_emergency(text)]
     assert len(alarmed) <= 1, alarmed
 
@@ -64,6 +64,9 @@ def test_suicide_told_by_two_of_its_signs_is_an_emergency(message):
         "I'm not suicidal, just tired of waiting for the transplant. Is there a faster route?",
         "I nearly fainted when I saw the bill, is there financial help?",
         "If I started having trouble breathing during the infusion, would the nurses notice?",
+        # supposed, or a question someone else asked
+        "Theoretically, if my husband collapsed after his transplant, would we call an ambulance or take him in?",
+        "The nurse asked if I've ever had a seizure. I haven't. Does that matter for AHSCT?",
     ],
 )
 def test_a_red_flag_recalled_imagined_asked_about_or_said_in_a_figure_of_speech_is_not_an_emergency(engine, message):
@@ -89,4 +92,18 @@ def test_closing_a_chat_is_small_talk_not_a_farewell(engine, message):
     ],
 )
 def test_a_red_flag_now_counts_beside_one_recalled(message):
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "there's a crushing ache across the front of my chest and my left arm feels heavy",
+        "my son's entire body keeps jerking and he won't answer me",
+        "i think it's a stroke, her mouth is all crooked",
+        # hopelessness at a clause's end, beside closing words and a time
+        "what's the point anymore. i'm done. goodbye",
+    ],
+)
+def test_emergencies_said_by_a_guess_a_place_in_the_chest_or_hopelessness(message):
     assert is_emergency(message)
