@@ -23,6 +23,7 @@ from .text import SYNONYMS_FILE, Analyzer, Concept, Speller, english_frequencies
 
 KINDS = ("answer", "no_match", "smalltalk", "emergency")
 OUT_OF_SCOPE_FILE = "out_of_scope.cfg"
+ANSWER_WORDS_FILE = "answer_words.cfg"
 _SMALLTALK_REPLIES = {
     "greeting": messages.GREETING,
     "thanks": messages.THANKS,
@@ -63,20 +64,27 @@ _STEP = re.compile(r"\b(?P<way>after|before)\s+(?P<step>((?!\b(what|how|when|whe
 _THEN = re.compile(r"\b(then what|what next|what'?s next|next step|and then|(what|which) (happens|comes|is) (next|then|after that)|after that)\b")
 _STEPS_LOOKED_AT = 32  # how many of the best-scoring steps are read for the step a question names
 _SEQUENCE_WORDS = re.compile(r"\b(then|next|after|afterwards|before|finally|first)\b")
-# "What do MSCs do (once infused)" asks what they do for the disease, which the article tells in these words; "do"
-# is a stop word, so the question would otherwise keep only "MSCs" and match where MSCs come from.
+# Kinds of question whose answer the article tells in words of its own, which the questions rarely use; the words
+# are the corpus's (ANSWER_WORDS_FILE). "What do MSCs do", "how does that help lupus": what the treatment does ("do"
+# is a stop word, so the question would otherwise keep only "MSCs" and match where MSCs come from).
 _ASKS_FUNCTION = re.compile(
     r"\bwhat (do|does|did|will|would|can|could|is|are) (?!i |you |we |u )(.+ )?do\b"
     r"|\bhow( exactly| actually| even| really)? (does|do|did|would|could|can|will|might|is|are)( (it|that|this|they|them|stem|cells?|therapy|treatment|the|even|actually|exactly|really|supposed to|meant to|going to|this kind of)){1,6} (help|work|treat|fix|heal|cure|be used|used|do (that|it|this|so))\b"
 )
-_FUNCTION_WORDS = "work help reboot modulate rebuild suppress immune response"
-# "Why would anyone pick it then", "so why do it": the case for it, which the article makes by whom it is for.
+# "Why would anyone pick it then", "so why do it": the case for it (whom it is for).
 _ASKS_WHY_CHOOSE = re.compile(
     r"\bwhy (would|do|does|did|should|will|might|on earth would)( \w+)?( anyone| anybody| someone| people| patients| doctors| you| i| we| they| she| he)"
     r"( ever| even| still| actually)? (choose|pick|want|go for|opt for|do|try|get|risk|consider|bother|use|recommend)\b"
     r"|\bwhy (do|bother with|go through|risk) (it|that|this)\b|\bwhy bother\b"
 )
-_WHOM_FOR_WORDS = "severe refractory resistant exhausted reserved"
+# "Would they even consider him?", "is that the kind of patient they look at", "an option for my dad": whether
+# someone is a candidate.
+_ASKS_ELIGIBILITY = re.compile(
+    r"\b(would|will|could|can|do|does|might) (they|doctors|you|the (team|doctors?|clinic|hospital|trial|centers?|centres?)) (even |ever |still )?(consider|take|accept|treat|approve|want|look at)\b"
+    r"|\b(kind|type|sort) of (patient|person|case|people|patients) (they|you|doctors)\b|\b(an )?option for (me|him|her|us|them|someone like|people like|my \w+)\b"
+    r"|\b(am i|is (he|she|my \w+)|are (they|we)) (eligible|suitable|a (good )?(fit|candidate|match))\b|\bwould (i|he|she|we|my \w+) (be )?(eligible|considered|accepted|a candidate|suitable)\b"
+)
+_QUESTION_KINDS = {"function": _ASKS_FUNCTION, "choice": _ASKS_WHY_CHOOSE, "eligibility": _ASKS_ELIGIBILITY}
 # A question that compares ("which one is safer", "is the donor one less risky") and a passage that does
 # ("less risky and more accessible than AHSCT").
 _COMPARES = re.compile(r"\b(safer|riskier|less (risky|risk|harsh|dangerous|aggressive|intense|invasive|intensive)|more (risky|harsh|dangerous|aggressive|intense|invasive|intensive|accessible)|gentler|harsher|milder|which (one|is|of the|approach|kind|type)( is)? (safer|better|less|more|riskier|gentler|harsher|milder))\b")
@@ -199,6 +207,7 @@ class ChatEngine:
         out_of_scope: dict[tuple[str, ...], str] | None = None,
         semantic: SemanticIndex | None = None,
         alarms: Alarms | None = None,
+        answer_words: dict[str, str] | None = None,
     ) -> None:
         self.retriever = retriever
         self.tuning = tuning or Tuning()
@@ -211,6 +220,7 @@ class ChatEngine:
         # Topics the corpus does not cover: phrases of stems, minus any the corpus itself uses.
         self.out_of_scope = {p: group for p, group in (out_of_scope or {}).items() if len(p) > 1 or not retriever.knows(p[0])}
         self._longest_topic = max(map(len, self.out_of_scope), default=0)
+        self._answer_words = {kind: retriever.analyzer.concepts(text) for kind, text in (answer_words or {}).items() if kind in _QUESTION_KINDS}
         self._bullets = _bullets(retriever.passages)
         self._lists = _lists(retriever.passages, self._bullets)
         # The lists a paragraph of their own section introduces; a sub-section's list stands under its sub-heading.
@@ -238,7 +248,8 @@ class ChatEngine:
         tuning = tuning or Tuning()
         meanings = SemanticIndex.build(passages, folder / EMBEDDINGS_FILE, votes=tuning.view_votes) if semantic else None
         alarms = Alarms.build(meanings, closeness=tuning.alarm_closeness, margin=tuning.alarm_margin) if meanings else None
-        return cls(Retriever(passages, analyzer), tuning, load_topics(folder / OUT_OF_SCOPE_FILE), meanings, alarms)
+        answer_words = load_answer_words(folder / ANSWER_WORDS_FILE)
+        return cls(Retriever(passages, analyzer), tuning, load_topics(folder / OUT_OF_SCOPE_FILE), meanings, alarms, answer_words)
 
     @property
     def passage_count(self) -> int:
@@ -276,17 +287,16 @@ class ChatEngine:
         message = _HOW_TO_TELL.sub(" ", message)
         concepts = retriever.analyzer.concepts(message)
         own = len(concepts)  # the message's own concepts; a follow-up's are followed by the earlier turn's
-        # The article's words for what the treatment does add to the scores of a question that asks it; they are
-        # not the question's words, so a passage without them still covers it.
-        function = retriever.analyzer.concepts(_FUNCTION_WORDS) if _ASKS_FUNCTION.search(normalize(message)) else []
-        why_choose = _ASKS_WHY_CHOOSE.search(normalize(message))
-        function += retriever.analyzer.concepts(_WHOM_FOR_WORDS) if why_choose else []
-        words_score = self._words(concepts + function)
+        # The article's words for the answer to a kind of question ("how does that help lupus": reboot, modulate)
+        # add to the scores; they are not the question's words, so a passage without them still covers it.
+        text = normalize(message)
+        kinds = [kind for kind, pattern in _QUESTION_KINDS.items() if pattern.search(text)]
+        words_score = self._words(concepts + [c for kind in kinds for c in self._answer_words.get(kind, [])])
         scores = words_score + self._meaning(message)
         topics, topic_words = self._topics(message)
         weights = self._weights(concepts, topic_words)
-        if why_choose:  # "why bother" asks for the case for it; "bother" is no topic
-            asking = set(words(why_choose.group()))
+        if "choice" in kinds:  # "why bother" asks for the case for it; "bother" names no topic
+            asking = {w for m in _ASKS_WHY_CHOOSE.finditer(text) for w in words(m.group())}
             weights = [0.0 if c.surface in asking else w for c, w in zip(concepts, weights)]
         # Weight no passage can cover: the topics the article does not cover.
         uncovered = tuning.out_of_scope_weight * topics
@@ -300,13 +310,12 @@ class ChatEngine:
             weights = [w if asked.intersection(c.stems) else w * tuning.story_weight for c, w in zip(concepts, weights)]
             asked_topics = self._topics(story[1])[0]
             uncovered = tuning.out_of_scope_weight * (asked_topics + tuning.story_weight * (topics - asked_topics))
-        back = _BACK_TO.search(normalize(message))
+        back = _BACK_TO.search(text)
         if back:  # "going back to my first question, ..." leans on that turn, not the last
             history = history[:1] if back.group("first") else ()
         earlier = self._earlier_turn(history)
         if not earlier and self.semantic is not None and self.semantic.similarity(message).max() < tuning.min_similarity:
             return []  # nothing in the corpus is about anything like this
-        text = normalize(message)
         leaned: frozenset[int] = frozenset()  # the subjects a follow-up is asked of
         if earlier and (_ANAPHORA.search(text) or _ORDINAL.search(text) or self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage):
             scores, concepts, weights, leaned = self._with_earlier_turn(message, earlier, words_score, concepts, weights)
@@ -782,6 +791,20 @@ def _zipf(surface: list[str]) -> float:
     ("I'm 70", "for 12 years"): the quantities the article does not give are named by out-of-scope topics."""
     frequencies = english_frequencies()
     return max((_NUMBER_ZIPF if w.isdigit() else frequencies.get(w, 0.0) for w in surface), default=0.0)
+
+
+def load_answer_words(path: Path) -> dict[str, str]:
+    """The article's words for the answer to each kind of question, from ``path`` ("kind: words" lines). No
+    file, no words."""
+    if not path.exists():
+        return {}
+    kinds = {}
+    for raw in read_text(path).splitlines():
+        line = raw.split("#", 1)[0]
+        if ":" in line:
+            kind, text = line.split(":", 1)
+            kinds[kind.strip()] = " ".join((kinds.get(kind.strip(), ""), text.strip())).strip()
+    return kinds
 
 
 def load_topics(path: Path) -> dict[tuple[str, ...], str]:

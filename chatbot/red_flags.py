@@ -95,8 +95,10 @@ _RED_FLAGS = [
     r"(weak|numb|paraly\w*|droop\w*) (down|on|in|all down) ((my|his|her|their|the) )?(whole )?(left|right|one) side|(can'?t|cannot|cant) find (my|his|her|the) words|(sudden|suddenly) .{0,60}(weak|numb|paraly|droop|can'?t see|blind|confused|vision)|(loss of|lost (my|his|her)) (vision|sight)",
     r"(severe|worst|terrible|bad|pounding) headache .{0,80}(flashing|blurr\w*|vision|puffy|swollen)|worst headache (ever|i'?ve ever|(s?he'?s|s?he has) ever)|gibberish|(doesn'?t|does not|don'?t|didn'?t) know where (he|she|i|they) (is|am|are)|(doesn'?t|does not) know (who|what) (he|she|they) (is|are)",
     # seizures and unconsciousness, said by their signs
-    r"seizure (happening|going on|right now|now|again)|(i think|think|pretty sure|looks like|i believe)( it'?s| its| this is| (she|he)'?s having| (she|he) is having)?( a)? (seizure|stroke|heart attack)"
-    r"|(whole|entire) body (is |was |keeps |started |has been )?(shaking|jerking|twitching|convulsing|spasming)|having another (seizure|fit|one)|another seizure|(jerking|twitching|shaking|convulsing) (uncontrollabl[ey]|all over|violently|and (won'?t|not) stop)|foaming at the mouth",
+    (
+        r"seizure (happening|going on|right now|now|again)|(i think|think|pretty sure|looks like|i believe)( it'?s| its| this is| (she|he)'?s having| (she|he) is having)?( a)? (seizure|stroke|heart attack)"
+        r"|(whole|entire) body (is |was |keeps |started |has been )?(shaking|jerking|twitching|convulsing|spasming)|having another (seizure|fit|one)|another seizure|(jerking|twitching|shaking|convulsing) (uncontrollabl[ey]|all over|violently|and (won'?t|not) stop)|foaming at the mouth"
+    ),
     r"slumped( over)?|(isn'?t|is not|not|won'?t|wont) (answering|responding|reacting)( to)? (me|us|anyone)|skin (is )?(peeling|coming) off|blisters? (all over|everywhere)|bone (is )?sticking out|keel(ed|s)? over|(he'?s|she'?s|hes|shes|he is|she is|they'?re) not moving|(isn'?t|is not|stopped) moving|(not|isn'?t|won'?t|wont|can'?t) waking( up)?|(hasn'?t|has not|haven'?t|have not) wok(en|e) up|(found|find|finding) .{0,30}(unresponsive|unconscious|not breathing)",
     # bleeding, said by its signs
     r"(vomit\w*|throwing up|threw up|puking|puked|sick) (up )?(black|blood|coffee)|(black|tarry|bloody) (and tarry )?(poo|poop|stool|stools|diarrh\w*)|(poo|poop|stool|stools) (is |are )?(black|tarry|bloody)|black and tarry|coffee grounds|soak(ing|ed|s)? (through )?(a |\d+ )?(pad|pads|towel|towels)|(can'?t|cannot|won'?t|wont) stop the bleeding",

@@ -13,7 +13,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from chatbot.config import DEFAULT_CORPUS
-from chatbot.engine import ChatEngine, Tuning
+from chatbot.corpus import corpus_folder
+from chatbot.engine import ANSWER_WORDS_FILE, ChatEngine, Tuning, load_answer_words
 from chatbot.evaluation import evaluate, load_cases
 from chatbot.retriever import Retriever
 
@@ -21,10 +22,11 @@ from chatbot.retriever import Retriever
 def main(path: str) -> None:
     cases = load_cases(Path(path))
     base = ChatEngine.from_corpus(DEFAULT_CORPUS)
+    answer_words = load_answer_words(corpus_folder(DEFAULT_CORPUS) / ANSWER_WORDS_FILE)
     print(f"{'variant':<6} {'k1':>4} {'b':>5} {'hit@1':>6} {'mrr@5':>6} {'decline':>7}")
     for variant, k1, b in itertools.product(("okapi", "plus", "l"), (0.9, 1.2, 1.5), (0.3, 0.5, 0.75)):
         retriever = Retriever(base.retriever.passages, base.retriever.analyzer, variant=variant, k1=k1, b=b)
-        engine = ChatEngine(retriever, Tuning(), base.out_of_scope, base.semantic)
+        engine = ChatEngine(retriever, Tuning(), base.out_of_scope, base.semantic, base.alarms, answer_words)
         kinds = evaluate(engine, cases).kinds
         ranked = [kinds["answer"], kinds["followup"]]
         n = sum(k.total for k in ranked)

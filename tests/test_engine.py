@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from chatbot import messages
-from chatbot.engine import KINDS
+from chatbot.engine import KINDS, load_answer_words
 from chatbot.red_flags import is_emergency
 from chatbot.smalltalk import smalltalk_kind
 
@@ -364,6 +364,24 @@ def test_how_the_treatment_helps_is_answered_by_what_it_does_to_the_immune_syste
 )
 def test_why_anyone_would_choose_it_is_whom_it_is_for_not_the_risk_asked_about(engine, history, message):
     assert engine.reply(message, history).passages[0].passage.text.startswith("This approach is more aggressive and typically reserved for severe lupus")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my brother's lupus has attacked his brain. would they even consider him?",
+        "my lupus is in my kidneys, am i the type of patient they take",
+    ],
+)
+def test_whether_they_would_take_someone_is_asked_of_the_candidates(engine, message):
+    assert engine.reply(message).passages[0].passage.text.startswith("Those with major organ involvement")
+
+
+def test_answer_words_are_read_by_kind_and_are_optional(tmp_path):
+    path = tmp_path / "answer_words.cfg"
+    path.write_text("# what a kind of question is answered with\nfunction: reboot\nfunction: modulate  # more\nchoice: severe\n", encoding="utf-8")
+    assert load_answer_words(path) == {"function": "reboot modulate", "choice": "severe"}
+    assert load_answer_words(tmp_path / "missing.cfg") == {}
 
 
 def test_how_a_named_treatment_works_is_still_its_steps(engine):
