@@ -56,9 +56,14 @@ _GIVES_NUMBER = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine
 _ASKS_FREQUENCY = re.compile(r"\bhow (often|common|commonly|likely|rare|rarely|frequent|frequently)\b")
 _GIVES_FREQUENCY = re.compile(r"\b(rare|rarely|often|usually|commonly|uncommon|sometimes|frequent\w*)\b")
 # A question about the step after or before another ("what happens after the chemo", "what do they do to me
-# before putting them back"), and the words that make a list a sequence of steps. The step named ends where a
-# question begins: "after the chemo what happens to the cells they collected" names the chemo.
-_STEP_CUE = re.compile(r"\b(what (happens|happened|comes|goes on|do they do|will they do|did they do|is done|do you do|do i do)|then what|what next|what'?s next|next step|and then)\b")
+# before putting them back", "why do they give chemo before putting the cells back"), and the words that make a
+# list a sequence of steps. The step named ends where a question begins: "after the chemo what happens to the
+# cells they collected" names the chemo.
+_STEP_CUE = re.compile(
+    r"\b(what (happens|happened|comes|goes on|do they do|will they do|did they do|is done|do you do|do i do)|then what|what next|what'?s next|next step|and then"
+    r"|why (do|does|would|did|is|are|must|should) (they|you|we|doctors|the doctors|i|patients|it)( \w+)? (give|giving|do|need|have|get|use|start|wait)"
+    r"|why (is|are|was|were) (the )?\w+ (given|done|needed|used|required))\b"
+)
 _STEP = re.compile(r"\b(?P<way>after|before)\s+(?P<step>((?!\b(what|how|when|where|which|who|whats)\b)[^,.?!;])+)")
 # "Then what?" asks for the step after the one the earlier turn told; "what do they do" asks that only of a named step.
 _THEN = re.compile(r"\b(then what|what next|what'?s next|next step|and then|(what|which) (happens|comes|is) (next|then|after that)|after that)\b")

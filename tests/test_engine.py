@@ -328,6 +328,9 @@ def test_a_follow_up_pointing_to_a_subject_keeps_to_what_the_earlier_turn_asked(
         (["tell me about the transplant"], "ok so they collect my cells first... and then what", "undergoes chemotherapy"),
         # "What do they do" after a question, not a step, asks what they do.
         (["where do mscs come from"], "what do they do once they are in", "help suppress abnormal immune responses"),
+        # Why they do one step before another: the step that comes before it says why.
+        ([], "why do they give the chemo before they return the stem cells", "undergoes chemotherapy"),
+        ([], "why is chemo given before the cells go back in", "undergoes chemotherapy"),
         # The step named ends where the question begins.
         ([], "after the chemo is done what happens to the cells they harvested from me", "reintroduced to rebuild"),
     ],
