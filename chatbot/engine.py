@@ -76,11 +76,12 @@ _ASKS_FUNCTION = re.compile(
     r"\bwhat (do|does|did|will|would|can|could|is|are) (?!i |you |we |u )(.+ )?do\b"
     r"|\bhow( exactly| actually| even| really)? (does|do|did|would|could|can|will|might|is|are)( (it|that|this|they|them|stem|cells?|therapy|treatment|the|even|actually|exactly|really|supposed to|meant to|going to|this kind of)){1,6} (help|work|treat|fix|heal|cure|be used|used|do (that|it|this|so))\b"
 )
-# "Why would anyone pick it then", "so why do it": the case for it (whom it is for).
-_ASKS_WHY_CHOOSE = re.compile(
+# Whom it is for: "is it for everyone or only bad cases", and the case for it, "why would anyone pick it then".
+_ASKS_WHOM_FOR = re.compile(
     r"\bwhy (would|do|does|did|should|will|might|on earth would)( \w+)?( anyone| anybody| someone| people| patients| doctors| you| i| we| they| she| he)"
     r"( ever| even| still| actually)? (choose|pick|want|go for|opt for|do|try|get|risk|consider|bother|use|recommend)\b"
     r"|\bwhy (do|bother with|go through|risk) (it|that|this)\b|\bwhy bother\b"
+    r"|\b(for|to|at)\W+(everyone|everybody|anyone|anybody|all|every|any|mild)\b.{0,40}\bor (is it )?(only|just|mainly|mostly)\b"
 )
 # "Would they even consider him?", "is that the kind of patient they look at", "an option for my dad": whether
 # someone is a candidate.
@@ -89,7 +90,7 @@ _ASKS_ELIGIBILITY = re.compile(
     r"|\b(kind|type|sort) of (patient|person|case|people|patients) (they|you|doctors)\b|\b(an )?option for (me|him|her|us|them|someone like|people like|my \w+)\b"
     r"|\b(am i|is (he|she|my \w+)|are (they|we)) (eligible|suitable|a (good )?(fit|candidate|match))\b|\bwould (i|he|she|we|my \w+) (be )?(eligible|considered|accepted|a candidate|suitable)\b"
 )
-_QUESTION_KINDS = {"function": _ASKS_FUNCTION, "choice": _ASKS_WHY_CHOOSE, "eligibility": _ASKS_ELIGIBILITY}
+_QUESTION_KINDS = {"function": _ASKS_FUNCTION, "whom_for": _ASKS_WHOM_FOR, "eligibility": _ASKS_ELIGIBILITY}
 # A question that compares ("which one is safer", "is the donor one less risky") and a passage that does
 # ("less risky and more accessible than AHSCT").
 _COMPARES = re.compile(r"\b(safer|riskier|less (risky|risk|harsh|dangerous|aggressive|intense|invasive|intensive)|more (risky|harsh|dangerous|aggressive|intense|invasive|intensive|accessible)|gentler|harsher|milder|which (one|is|of the|approach|kind|type)( is)? (safer|better|less|more|riskier|gentler|harsher|milder))\b")
@@ -300,8 +301,8 @@ class ChatEngine:
         scores = words_score + self._meaning(message)
         topics, topic_words = self._topics(message)
         weights = self._weights(concepts, topic_words)
-        if "choice" in kinds:  # "why bother" asks for the case for it; "bother" names no topic
-            asking = {w for m in _ASKS_WHY_CHOOSE.finditer(text) for w in words(m.group())}
+        if "whom_for" in kinds:  # "why bother", "for anyone or only bad cases": words that ask, not topics
+            asking = {w for m in _ASKS_WHOM_FOR.finditer(text) for w in words(m.group())}
             weights = [0.0 if c.surface in asking else w for c, w in zip(concepts, weights)]
         # Weight no passage can cover: the topics the article does not cover.
         uncovered = tuning.out_of_scope_weight * topics
@@ -393,7 +394,7 @@ class ChatEngine:
             keep = [not named or bool(named & asked) for named in names]
             earlier_concepts = [c for c, k in zip(earlier_concepts, keep) if k]
             earlier_weights = [w for w, k in zip(earlier_weights, keep) if k]
-        if _ASKS_WHY_CHOOSE.search(normalize(message)):
+        if _ASKS_WHOM_FOR.search(normalize(message)):
             # "Why would anyone pick it then" after "is AHSCT risky" asks the case for AHSCT, against the risk asked
             # about: of the earlier turn, only the words that name a subject count.
             keep = [bool(self.subjects.named(c.stems[:1])) for c in earlier_concepts]

@@ -361,6 +361,11 @@ def test_how_the_treatment_helps_is_answered_by_what_it_does_to_the_immune_syste
     assert expected in engine.reply(message, history).passages[0].passage.text
 
 
+def test_whether_it_is_for_everyone_or_only_some_is_whom_it_is_for(engine):
+    first = engine.reply("is the autologous transplant given to every lupus patient or just bad cases").passages[0].passage.text
+    assert first.startswith("This approach is more aggressive and typically reserved for severe lupus")
+
+
 @pytest.mark.parametrize(
     "history, message",
     [(["isn't the autologous transplant dangerous"], "then why would people go for it"), (["the ahsct chemo sounds scary"], "why bother then")],
@@ -382,8 +387,8 @@ def test_whether_they_would_take_someone_is_asked_of_the_candidates(engine, mess
 
 def test_answer_words_are_read_by_kind_and_are_optional(tmp_path):
     path = tmp_path / "answer_words.cfg"
-    path.write_text("# what a kind of question is answered with\nfunction: reboot\nfunction: modulate  # more\nchoice: severe\n", encoding="utf-8")
-    assert load_answer_words(path) == {"function": "reboot modulate", "choice": "severe"}
+    path.write_text("# what a kind of question is answered with\nfunction: reboot\nfunction: modulate  # more\nwhom_for: severe\n", encoding="utf-8")
+    assert load_answer_words(path) == {"function": "reboot modulate", "whom_for": "severe"}
     assert load_answer_words(tmp_path / "missing.cfg") == {}
 
 
