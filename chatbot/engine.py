@@ -95,6 +95,9 @@ _QUESTION_KINDS = {"function": _ASKS_FUNCTION, "whom_for": _ASKS_WHOM_FOR, "elig
 # ("less risky and more accessible than AHSCT").
 _COMPARES = re.compile(r"\b(safer|riskier|less (risky|risk|harsh|dangerous|aggressive|intense|invasive|intensive)|more (risky|harsh|dangerous|aggressive|intense|invasive|intensive|accessible)|gentler|harsher|milder|which (one|is|of the|approach|kind|type)( is)? (safer|better|less|more|riskier|gentler|harsher|milder))\b")
 _COMPARISON = re.compile(r"\b(than|more \w+|less \w+)\b")
+# "Difference between AHSCT and MSC", "HSC vs MSC": two subjects side by side.
+_DIFFERENCE_WORDS = frozenset(stem(w) for w in ("difference", "differ", "different", "distinguish", "compare", "comparison", "contrast", "vs", "versus", "main", "key", "real"))
+_DIFFERENCE = re.compile(r"\b(difference|differences|differ|differs|different|distinguish|vs|versus|compare|compared|comparison|contrast)\b")
 # "How is it done", "how does MSC infusion work", "what's the procedure": asks for a subject's steps, all of them.
 _ASKS_PROCESS = re.compile(
     r"\bhow (is|are|was|were|do|does|did|would|will)( \w+){0,4} (done|work|performed|carried out|go|happen)\b|\bhow do (they|you) do (it|that|this)\b"
@@ -348,6 +351,13 @@ class ChatEngine:
             scores = scores.copy()
             scores[step] = np.nextafter(scores.max(), np.inf)
         order = self._expand_lead_in(retriever.top(scores, tuning.max_passages + 1), scores)[: tuning.max_passages]
+        compared = self._compared(text, concepts[:own], weights[:own]) if step is None and not compares else []
+        if compared:
+            # "What's the difference between AHSCT and MSC": both subjects' lists side by side, then the best passages.
+            side_by_side = self._side_by_side(compared)
+            return [Hit(side_by_side, float(scores[order[0]]), ())] + [
+                Hit(retriever.passages[i], float(scores[i]), retriever.matched(i, concepts)) for i in order[: tuning.max_passages - 1]
+            ]
         bullets = None if step is not None or compares else self._list_asked_about(text, earlier, order[0], concepts[:own], weights[:own], leaned)
         if bullets:
             # A question about a whole list ("what are the risks", "what have studies shown", "how is AHSCT done")
@@ -649,6 +659,32 @@ class ChatEngine:
         """The bullets of the list a bullet belongs to, in reading order."""
         p = self.retriever.passages[number]
         return self._bullets[(p.section, p.lead_in)]
+
+    def _compared(self, text: str, concepts: list[Concept], weights: list[float]) -> list[int]:
+        """The subjects a question asks the difference between, and nothing else ("price range msc vs ahsct" asks
+        the price): two or more siblings it names ("AHSCT vs MSC" names the two treatments; "HSC vs MSC" the two
+        kinds of cell), in reading order; none when it names as many of another family (then which it asks
+        about is not clear)."""
+        if not _DIFFERENCE.search(text) or self._asks_more_than(self.subjects.terms | _DIFFERENCE_WORDS, concepts, weights):
+            return []
+        families: dict[tuple[str, ...], list[int]] = {}
+        for n in self.subjects.named(s for c in concepts for s in c.stems):
+            families.setdefault(self.subjects.subjects[n].family, []).append(n)
+        sizes = sorted((len(members) for members in families.values()), reverse=True)
+        if not sizes or sizes[0] < 2 or len(sizes) > 1 and sizes[1] == sizes[0]:
+            return []
+        members = max(families.values(), key=len)
+        return sorted(members, key=lambda n: min(self.subjects.subjects[n].passages))
+
+    def _side_by_side(self, subjects: list[int]) -> Passage:
+        """Sibling subjects as one passage: the list they are labels of, or the lead-in that introduced their
+        sub-sections with each sub-section's list under its sub-heading."""
+        firsts = [min(self.subjects.subjects[n].passages) for n in subjects]
+        first = self.retriever.passages[firsts[0]]
+        if self.subjects.subjects[subjects[0]].family[0] == "label":
+            return self._whole_list(firsts[0])
+        blocks = [first.lead_in] + [self._block(self._list_of(number)) for number in firsts]
+        return Passage(first.id.rsplit("/", 1)[0] + "/compared", " / ".join(self.retriever.passages[n].section for n in firsts), "\n\n".join(b for b in blocks if b), first.source, first.headings[:-1], first.lead_in)
 
     @lru_cache(maxsize=256)  # noqa: B019 - one engine per process, passages never change
     def _whole_list(self, number: int) -> Passage:

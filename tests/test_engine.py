@@ -397,6 +397,23 @@ def test_how_a_named_treatment_works_is_still_its_steps(engine):
     assert first.startswith("Mesenchymal Stem Cell (MSC) Infusion\n")
 
 
+def test_the_difference_between_two_treatments_shows_both_side_by_side(engine):
+    first = engine.reply("what's the difference between the autologous transplant and the msc infusion").passages[0].passage.text
+    assert first.startswith("There are two main approaches")
+    assert "Autologous Hematopoietic Stem Cell Transplant (AHSCT)\n• Uses the patient" in first
+    assert "Mesenchymal Stem Cell (MSC) Infusion\n• MSCs are taken from a donor" in first
+
+
+def test_the_difference_between_two_kinds_of_cell_is_their_list(engine):
+    first = engine.reply("hsc vs msc, how do they differ").passages[0].passage.text
+    assert first.startswith("The most commonly used types for lupus include:") and "• Mesenchymal stem cells" in first
+
+
+@pytest.mark.parametrize("message", ["how much does msc cost vs ahsct", "msc vs ahsct which one is safer"])
+def test_a_question_that_names_both_treatments_to_ask_something_else_is_not_shown_both(engine, message):
+    assert not engine.reply(message).passages[0].passage.text.startswith("There are two main approaches")
+
+
 def test_after_a_risk_is_not_a_step(engine):
     # The risks are a list but not a sequence: "after GVHD" is asked of GVHD, not of the next risk.
     assert engine.reply("what happens after gvhd").passages[0].passage.text.startswith("Graft-versus-host")
