@@ -40,8 +40,8 @@ _HISTORY_CUE = re.compile(
     r"|(controlled|control|stable|managed|well|fine|maintained) on|been taking|been using)\b"
 )
 _LIST_WORDS = frozenset(("and", "or", "then", "also", "plus", "even"))
-# A topic said not to be the case ("chemo for lupus? it's not cancer") is not asked about.
-_NOT = re.compile(r"\b(its|it is|this is|thats|that is|lupus is) not$|\b(isn|isnt)$")
+# A topic said not to be the case ("chemo for lupus? it's not cancer", "if they don't have cancer") is not asked about.
+_NOT = re.compile(r"\b(its|it is|this is|thats|that is|lupus is) not$|\b(isn|isnt)$|\b(don|dont|do not|doesn|doesnt|does not|didn|didnt|did not|never) (have|has|had|got)$")
 # What follows a list of things tried: "..., nothing has worked", "... and they didn't help".
 _DID_NOT_WORK = re.compile(
     r"(and |but )?(nothing|none of (them|it|those)|(it|they|that|which|these|those|all|both|each|all of them) )?(has |have )?"

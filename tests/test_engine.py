@@ -462,6 +462,7 @@ def test_of_passages_nearly_level_the_one_that_names_what_is_asked_goes_first(en
         "I've been on hydroxychloroquine and prednisone for years and my lupus is still severe, is stem cell therapy an option",
         # A topic said not to be the case is not asked about.
         "why would lupus need chemo when lupus is not cancer",
+        "my wife doesn't have cancer, so why does the transplant need chemo",
         # The history told first, the drugs listed long after it, and that they failed after them.
         "so over the years i went through pretty much all of it: plaquenil, cellcept, benlysta, and none of them helped. is AHSCT for me",
         # A drug the disease is kept under control on.
