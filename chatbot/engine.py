@@ -134,6 +134,8 @@ _NTH = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3
 # "Tell me more" about what the earlier turn asked of a subject as a whole; "what else" of the list it was answered from.
 _MORE = re.compile(r"\b(tell me more|more (info|information|details)|go on|explain more|elaborate|say more)\b")
 _ELSE = re.compile(r"\b(what else|anything else|any others?|what other)\b")
+# A message that opens by carrying the earlier question over to something else ("and msc?", "what about for kids").
+_ELLIPSIS = re.compile(r"^\W*(and|what about|how about|same for|same with|and for|and with|and what about|but what about|what of)\b")
 # Words that point back to something said before ("is it safe?", "what about the other one").
 _ANAPHORA = re.compile(r"\b(it|its|that|this|they|them|those|these|there|one|ones|he|she|him|her|his|either|both|same|the other|the procedure|the treatment|the process)\b")
 
@@ -326,7 +328,7 @@ class ChatEngine:
         if not earlier and self.semantic is not None and self.semantic.similarity(message).max() < tuning.min_similarity:
             return []  # nothing in the corpus is about anything like this
         leaned: frozenset[int] = frozenset()  # the subjects a follow-up is asked of
-        if earlier and (_ANAPHORA.search(text) or _ORDINAL.search(text) or self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage):
+        if earlier and (_ANAPHORA.search(text) or _ORDINAL.search(text) or _ELLIPSIS.match(text) or self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage):
             scores, concepts, weights, leaned = self._with_earlier_turn(message, earlier, words_score, concepts, weights)
         if _ASKS_NUMBER.search(text):
             # Only a passage that gives a number, of something the question names in its own words ("how many

@@ -529,6 +529,11 @@ def test_a_story_told_over_several_messages_is_read_whole(engine):
     assert any("major organ involvement" in hit.passage.text for hit in reply.passages)
 
 
+def test_and_then_a_subject_carries_the_earlier_question_over_to_it(engine):
+    first = engine.reply("what about msc?", ["does the autologous transplant need chemo"]).passages[0].passage.text
+    assert first.startswith("These stem cells are infused intravenously without needing chemotherapy")
+
+
 def test_a_follow_up_after_a_follow_up_reads_both(engine):
     history = ["what does gvhd mean", "does that happen with stem cell therapy for lupus"]
     assert engine.reply("how often", history).passages[0].passage.text.startswith("Graft-versus-host disease")
