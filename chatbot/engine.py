@@ -87,7 +87,7 @@ _ASKS_WHOM_FOR = re.compile(
 # someone is a candidate.
 _ASKS_ELIGIBILITY = re.compile(
     r"\b(would|will|could|can|do|does|might) (they|doctors|you|the (team|doctors?|clinic|hospital|trial|centers?|centres?)) (even |ever |still )?(consider|take|accept|treat|approve|want|look at)\b"
-    r"|\b(kind|type|sort) of (patient|person|case|people|patients) (they|you|doctors)\b|\b(an )?option for (me|him|her|us|them|someone like|people like|my \w+)\b"
+    r"|\b(kind|type|sort) of (patient|person|case|people|patients) (they|you|doctors|who'?d|who would|who could|who can|who gets?)\b|\bbe considered for\b|\b(an )?option for (me|him|her|us|them|someone like|people like|my \w+)\b"
     r"|\b(am i|is (he|she|my \w+)|are (they|we)) (eligible|suitable|a (good )?(fit|candidate|match))\b|\bwould (i|he|she|we|my \w+) (be )?(eligible|considered|accepted|a candidate|suitable)\b"
 )
 _QUESTION_KINDS = {"function": _ASKS_FUNCTION, "whom_for": _ASKS_WHOM_FOR, "eligibility": _ASKS_ELIGIBILITY}

@@ -404,6 +404,11 @@ def test_the_difference_between_two_treatments_shows_both_side_by_side(engine):
     assert "Mesenchymal Stem Cell (MSC) Infusion\n• MSCs are taken from a donor" in first
 
 
+def test_kinds_of_cells_are_the_types_of_cell_not_the_kinds_of_treatment(engine):
+    first = engine.reply("which sorts of stem cells are used in lupus").passages[0].passage.text
+    assert first.startswith(("The most commonly used types", "Hematopoietic stem cells (HSCs)", "Mesenchymal stem cells (MSCs)"))
+
+
 def test_the_difference_between_two_kinds_of_cell_is_their_list(engine):
     first = engine.reply("hsc vs msc, how do they differ").passages[0].passage.text
     assert first.startswith("The most commonly used types for lupus include:") and "• Mesenchymal stem cells" in first
