@@ -90,7 +90,14 @@ _ASKS_ELIGIBILITY = re.compile(
     r"|\b(kind|type|sort) of (patient|person|case|people|patients) (they|you|doctors|who'?d|who would|who could|who can|who gets?)\b|\bbe considered for\b|\b(an )?option for (me|him|her|us|them|someone like|people like|my \w+)\b"
     r"|\b(am i|is (he|she|my \w+)|are (they|we)) (eligible|suitable|a (good )?(fit|candidate|match))\b|\bwould (i|he|she|we|my \w+) (be )?(eligible|considered|accepted|a candidate|suitable)\b"
 )
-_QUESTION_KINDS = {"function": _ASKS_FUNCTION, "whom_for": _ASKS_WHOM_FOR, "eligibility": _ASKS_ELIGIBILITY}
+# "What meds do people normally take for lupus", "how is lupus usually treated": the usual treatments.
+_USUAL = r"(normal|normally|usual|usually|standard|conventional|traditional|traditionally|regular|typical|typically|first line|common|commonly|main|existing|current|older|old school)"
+_TREATMENTS = r"(meds|medications?|medicines?|drugs?|treatments?|therapy|therapies|tx|pills|options|prescriptions?)"
+_ASKS_USUAL_TREATMENT = re.compile(
+    rf"\b(what|which|list)\b.{{0,30}}\b{_USUAL}\b.{{0,25}}\b{_TREATMENTS}\b|\bhow (is|are) (lupus|sle|it|they|people|patients) {_USUAL} treated\b"
+    rf"|^\W*{_USUAL} (lupus |sle )?{_TREATMENTS}\b"
+)
+_QUESTION_KINDS = {"function": _ASKS_FUNCTION, "whom_for": _ASKS_WHOM_FOR, "eligibility": _ASKS_ELIGIBILITY, "usual_treatment": _ASKS_USUAL_TREATMENT}
 # A question that compares ("which one is safer", "is the donor one less risky") and a passage that does
 # ("less risky and more accessible than AHSCT").
 _COMPARES = re.compile(r"\b(safer|riskier|less (risky|risk|harsh|dangerous|aggressive|intense|invasive|intensive)|more (risky|harsh|dangerous|aggressive|intense|invasive|intensive|accessible)|gentler|harsher|milder|which (one|is|of the|approach|kind|type)( is)? (safer|better|less|more|riskier|gentler|harsher|milder))\b")

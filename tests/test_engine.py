@@ -392,6 +392,16 @@ def test_answer_words_are_read_by_kind_and_are_optional(tmp_path):
     assert load_answer_words(tmp_path / "missing.cfg") == {}
 
 
+@pytest.mark.parametrize("message", ["typical sle medications", "what pills do lupus patients normally get"])
+def test_the_usual_treatments_are_the_ones_the_article_names_not_the_candidates_they_failed(engine, message):
+    assert "Traditional treatments often involve immunosuppressive drugs" in engine.reply(message).passages[0].passage.text
+
+
+def test_whether_it_is_standard_care_or_after_the_standard_meds_is_not_the_usual_treatments(engine):
+    assert engine.reply("is stem cell therapy standard care for lupus").passages[0].passage.text.startswith("However, stem cell treatments")
+    assert engine.reply("my lupus hasn't responded to the standard meds, am i a candidate").passages[0].passage.text.startswith("Patients with severe")
+
+
 def test_how_a_named_treatment_works_is_still_its_steps(engine):
     first = engine.reply("how does it work", ["tell me about the msc infusion"]).passages[0].passage.text
     assert first.startswith("Mesenchymal Stem Cell (MSC) Infusion\n")
