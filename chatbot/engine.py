@@ -97,7 +97,18 @@ _ASKS_USUAL_TREATMENT = re.compile(
     rf"\b(what|which|list)\b.{{0,30}}\b{_USUAL}\b.{{0,25}}\b{_TREATMENTS}\b|\bhow (is|are) (lupus|sle|it|they|people|patients) {_USUAL} treated\b"
     rf"|^\W*{_USUAL} (lupus |sle )?{_TREATMENTS}\b"
 )
-_QUESTION_KINDS = {"function": _ASKS_FUNCTION, "whom_for": _ASKS_WHOM_FOR, "eligibility": _ASKS_ELIGIBILITY, "usual_treatment": _ASKS_USUAL_TREATMENT}
+# "Which organs can lupus hit", "what parts of the body does it attack": where the disease strikes.
+_ASKS_REACH = re.compile(
+    r"\b(which|what)( \w+)? (organs?|organ systems?|parts? of (the|my|your|her|his|their) body|body parts|parts of the body|systems?)\b"
+    r"(?!.{0,40}\b(improve|better|function|heal|repair|help|treat|stem|msc|ahsct|transplant|infusion|candidate|qualify|eligible)\w*)"
+)
+_QUESTION_KINDS = {
+    "function": _ASKS_FUNCTION,
+    "whom_for": _ASKS_WHOM_FOR,
+    "eligibility": _ASKS_ELIGIBILITY,
+    "usual_treatment": _ASKS_USUAL_TREATMENT,
+    "reach": _ASKS_REACH,
+}
 # A question that compares ("which one is safer", "is the donor one less risky") and a passage that does
 # ("less risky and more accessible than AHSCT").
 _COMPARES = re.compile(r"\b(safer|riskier|less (risky|risk|harsh|dangerous|aggressive|intense|invasive|intensive)|more (risky|harsh|dangerous|aggressive|intense|invasive|intensive|accessible)|gentler|harsher|milder|which (one|is|of the|approach|kind|type)( is)? (safer|better|less|more|riskier|gentler|harsher|milder))\b")

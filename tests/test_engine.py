@@ -402,6 +402,15 @@ def test_whether_it_is_standard_care_or_after_the_standard_meds_is_not_the_usual
     assert engine.reply("my lupus hasn't responded to the standard meds, am i a candidate").passages[0].passage.text.startswith("Patients with severe")
 
 
+@pytest.mark.parametrize("message", ["what organs can lupus damage", "which organ systems does lupus involve"])
+def test_the_organs_lupus_strikes_are_the_ones_the_article_lists(engine, message):
+    assert "It can affect the skin, joints, kidneys, heart, lungs, and brain" in engine.reply(message).passages[0].passage.text
+
+
+def test_the_organs_the_treatment_helps_are_still_its_benefit(engine):
+    assert engine.reply("which organs can stem cells help").passages[0].passage.text.startswith("Improved organ function")
+
+
 def test_how_a_named_treatment_works_is_still_its_steps(engine):
     first = engine.reply("how does it work", ["tell me about the msc infusion"]).passages[0].passage.text
     assert first.startswith("Mesenchymal Stem Cell (MSC) Infusion\n")
