@@ -40,6 +40,8 @@ _HISTORY_CUE = re.compile(
     r"|(controlled|control|stable|managed|well|fine|maintained) on|been taking|been using)\b"
 )
 _LIST_WORDS = frozenset(("and", "or", "then", "also", "plus", "even"))
+# Whether a choice matters ("does it matter which hospital") does not ask for one by name.
+_MATTERS = re.compile(r"\b(matter|matters|mattered|important|difference)$")
 # A topic said not to be the case ("chemo for lupus? it's not cancer", "if they don't have cancer") is not asked about.
 _NOT = re.compile(r"\b(its|it is|this is|thats|that is|lupus is) not$|\b(isn|isnt)$|\b(don|dont|do not|doesn|doesnt|does not|didn|didnt|did not|never) (have|has|had|got)$")
 # What follows a list of things tried: "..., nothing has worked", "... and they didn't help".
@@ -49,7 +51,9 @@ _DID_NOT_WORK = re.compile(
     r"|(and |but )?(nothing|none of (them|it|those|these)) (has |have |really |ever )*(work|worked|helped|controls?|controlled|did anything)\b"
 )
 # A question that asks for a number ("how many", "what percentage") is answered only by a passage that gives one.
-_ASKS_NUMBER = re.compile(r"\b(how many|what (percent|percentage|proportion|fraction|share|number)|percentage of|(success|survival) rates?)\b")
+_ASKS_NUMBER = re.compile(
+    r"\b(how many|what( exact| exactly| is the| is the exact| are the)? (percent|percentage|proportion|fraction|share|number)|(percentage|percent) of|(success|survival|remission|relapse|response) rates?)\b"
+)
 _GIVES_NUMBER = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twice|several|dozens?|hundreds?|thousands?|millions?|percent)\b")
 # "How often does GVHD happen" is answered by a passage that says how often, of something the question (or the
 # turn before it) names: "Graft-versus-host disease (in rare cases using donor cells)".
@@ -482,6 +486,8 @@ class ChatEngine:
         if not _STEP_CUE.search(text):
             return None
         step = _STEP.search(text)
+        if step is not None and not self._article_words(step.group("step")):
+            step = None  # "what's next after that": the step is the one told before
         if step is not None:
             told, way = step.group("step"), step.group("way")
         elif _THEN.search(text):
@@ -820,6 +826,7 @@ class ChatEngine:
             told = (
                 _HISTORY_CUE.search(" ".join(found[max(0, begin - 6) : begin]))
                 or _NOT.search(" ".join(found[max(0, begin - 3) : begin]))
+                or _MATTERS.search(" ".join(found[max(0, begin - 2) : begin]))
                 or _DID_NOT_WORK.match(" ".join(found[end : end + 6]))
             )
             if not told:

@@ -331,6 +331,8 @@ def test_a_follow_up_pointing_to_a_subject_keeps_to_what_the_earlier_turn_asked(
         # Why they do one step before another: the step that comes before it says why.
         ([], "why do they give the chemo before they return the stem cells", "undergoes chemotherapy"),
         ([], "why is chemo given before the cells go back in", "undergoes chemotherapy"),
+        # "After that" names no step: the one the earlier turn told.
+        (["how is ahsct done", "so they start by collecting my cells"], "ok whats next after that", "undergoes chemotherapy"),
         # The step named ends where the question begins.
         ([], "after the chemo is done what happens to the cells they harvested from me", "reintroduced to rebuild"),
     ],
@@ -529,11 +531,21 @@ def test_how_often_is_answered_where_the_article_says_how_often_of_what_is_asked
         assert engine.reply(question).kind == "no_match"
 
 
+def test_whether_the_choice_of_hospital_matters_is_not_a_request_for_one_by_name(engine):
+    assert engine.reply("does it matter which hospital i go to").kind == "answer"
+    assert engine.reply("which hospital should i go to").kind == "no_match"
+
+
 def test_a_question_asking_for_a_number_is_answered_only_by_a_passage_that_gives_one(engine):
     reply = engine.reply("how many different kinds of stem cell treatment are there for lupus")
     assert reply.kind == "answer" and "two main approaches" in reply.passages[0].passage.text
     # The number must be of something the question names: a price in thousands does not count infusions.
-    for question in ["what percentage of patients stay in remission after AHSCT", "how many infusions of MSCs does a patient need", "how many msc infusions will i need"]:
+    for question in [
+        "what percentage of patients stay in remission after AHSCT",
+        "what exact proportion of patients go into remission after ahsct",
+        "how many infusions of MSCs does a patient need",
+        "how many msc infusions will i need",
+    ]:
         assert engine.reply(question).kind == "no_match"
 
 
