@@ -756,15 +756,13 @@ class ChatEngine:
         messages ("my mom has lupus and it's affecting her brain", "her rheumatologist mentioned stem cells") is
         read whole, back to the last question, and a turn that leans on the one before it with that one, up to
         ``_STORY_TURNS`` messages."""
-        turns = [t for t in history if isinstance(t, str) and t.strip() and not smalltalk_kind(t) and not self.is_emergency(t) and self._knows_a_word(t)]
-        if not turns:
-            return None
-        told = [turns.pop()]
-        while turns and len(told) < _STORY_TURNS and (
-            not any(_QUESTION.search(normalize(t)) for t in (told[0], turns[-1])) or _LEANS_BACK.search(normalize(told[0]))
-        ):
-            told.insert(0, turns.pop())
-        return " ".join(told)
+        turns = (t for t in reversed(history) if isinstance(t, str) and t.strip() and not smalltalk_kind(t) and self._knows_a_word(t) and not self.is_emergency(t))
+        told: list[str] = []
+        for turn in turns:
+            if told and (len(told) == _STORY_TURNS or (any(_QUESTION.search(normalize(t)) for t in (told[0], turn)) and not _LEANS_BACK.search(normalize(told[0])))):
+                break
+            told.insert(0, turn)
+        return " ".join(told) or None
 
     def _knows_a_word(self, text: str) -> bool:
         return any(self.retriever.knows(s) for c in self.retriever.analyzer.concepts(text) for s in c.stems)
