@@ -863,29 +863,27 @@ def _zipf(surface: list[str]) -> float:
 def load_answer_words(path: Path) -> dict[str, str]:
     """The article's words for the answer to each kind of question, from ``path`` ("kind: words" lines). No
     file, no words."""
-    if not path.exists():
-        return {}
-    kinds = {}
-    for raw in read_text(path).splitlines():
-        line = raw.split("#", 1)[0]
-        if ":" in line:
-            kind, text = line.split(":", 1)
-            kinds[kind.strip()] = " ".join((kinds.get(kind.strip(), ""), text.strip())).strip()
+    kinds: dict[str, str] = {}
+    for kind, text in _named_lines(path):
+        kinds[kind] = f"{kinds.get(kind, '')} {text}".strip()
     return kinds
 
 
 def load_topics(path: Path) -> dict[tuple[str, ...], str]:
     """Out-of-scope topics from ``path`` ("name: phrase, phrase" lines): each phrase as stems -> its group's name.
     No file, no topics."""
-    if not path.exists():
-        return {}
     topics = {}
-    for raw in read_text(path).splitlines():
-        line = raw.split("#", 1)[0]
-        if ":" in line:
-            group, phrases = line.split(":", 1)
-            topics.update((tuple(stem(w) for w in words(p)), group.strip()) for p in phrases.split(","))
+    for group, phrases in _named_lines(path):
+        topics.update((tuple(stem(w) for w in words(p)), group) for p in phrases.split(","))
     return {phrase: group for phrase, group in topics.items() if phrase}
+
+
+def _named_lines(path: Path) -> list[tuple[str, str]]:
+    """The "name: text" lines of an optional side file of the corpus, without ``#`` comments."""
+    if not path.exists():
+        return []
+    lines = (raw.split("#", 1)[0] for raw in read_text(path).splitlines())
+    return [(name.strip(), text.strip()) for name, _, text in (line.partition(":") for line in lines if ":" in line)]
 
 
 def _view_index(retriever: Retriever) -> tuple[Retriever, np.ndarray, np.ndarray] | None:
