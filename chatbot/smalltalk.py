@@ -16,6 +16,8 @@ _CUES = {
     "thanks": r"(thanks*|thnks|thnk you)( you)?( a (bunch|lot|million|ton|heap))?|gracias|merci( beaucoup)?|danke( schon| schön)?|grazie( mille)?|obrigad[oa]|arigato|shukran|thx|thnx|thanx|thnaks|tahnks|tysm|tyvm|ty|ta|brilliant|lovely|thank u|thankyou|cheers|much appreciated|appreciate (it|that|you)|(that|this|you|you'?ve|it)( (really|actually|truly|totally|honestly|so|has|have))* help(s|ed)|(very |really |so )?(helpful|useful|informative)|great|ok(ay)?|cool|perfect|got it|awesome|nice|good to know|understood|good job|well done|(you'?re|you are) (great|awesome|helpful|amazing|the best)",
 }
 _CUE = re.compile("|".join(rf"\b(?P<{kind}>{p})\b" for kind, p in _CUES.items()))
+# "Would it help him?", "does this help": whether something helps, not a request for help.
+_SOMETHING_HELPS = re.compile(r"\b(it|this|that|they|them|these|those|cells?|treatments?|therapy|msc|mscs|ahsct|transplant|infusion)( \w+){0,2} help(s|ed|ing)?\b")
 _ASKING_WORDS = frozenset(("what", "why", "how", "where", "when", "which", "tell", "explain", "more"))
 _FILLER = frozenset(words("please pls plz thing again so much very really lot bot chatbot there everyone anyone all for the your that this it and you u ur k kk ok okay oh well just then guys folks friend lol haha hmm um uh yes yeah yep no nope doctor doc mate buddy pal dear actually truly totally honestly heaps loads tons wait hang hold sorry btw anyway quick question"))
 
@@ -26,7 +28,7 @@ def smalltalk_kind(message: str) -> str | None:
     if text.strip() and not re.search(r"\w", text):
         return "greeting"  # only emoji or punctuation: "👋", "?"
     found = [m.lastgroup for m in _CUE.finditer(text)]
-    if not found:
+    if not found or found[-1] == "help" and _SOMETHING_HELPS.search(text):
         return None
     rest = words(_CUE.sub(" ", text))
     if any(w not in STOP_WORDS and w not in _FILLER for w in rest):

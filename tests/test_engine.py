@@ -106,6 +106,11 @@ def test_small_talk_gets_a_fixed_reply_with_suggestions(engine, message, kind):
     assert reply.suggestions and all(s in messages.SUGGESTIONS for s in reply.suggestions)
 
 
+@pytest.mark.parametrize("message", ["would it help my mom", "does this really help?"])
+def test_whether_something_helps_is_a_question_not_a_request_for_help(message):
+    assert smalltalk_kind(message) is None
+
+
 @pytest.mark.parametrize("message", ["hi, what are the risks of AHSCT?", "thanks! and how much does it cost?", "ok and what are the options"])
 def test_a_greeting_with_a_question_is_answered(engine, message):
     assert engine.reply(message).kind == "answer"
