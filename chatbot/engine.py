@@ -52,7 +52,7 @@ _DID_NOT_WORK = re.compile(
 )
 # A question that asks for a number ("how many", "what percentage") is answered only by a passage that gives one.
 _ASKS_NUMBER = re.compile(
-    r"\b(how many|what( exact| exactly| is the| is the exact| are the)? (percent|percentage|proportion|fraction|share|number)|(percentage|percent) of|(success|survival|remission|relapse|response) rates?)\b"
+    r"\b(how many|what( exact| exactly| is the| is the exact| are the)? (percent|percentage|proportion|fraction|share|number)|(percentage|percent) of|(success|survival|remission|relapse|response) rates?)\b|%"
 )
 _GIVES_NUMBER = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twice|several|dozens?|hundreds?|thousands?|millions?|percent)\b")
 # "How often does GVHD happen" is answered by a passage that says how often, of something the question (or the

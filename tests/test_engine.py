@@ -134,6 +134,7 @@ def test_a_greeting_with_a_question_is_answered(engine, message):
         "how long is the recovery after the transplant",
         "can you recommend a good rheumatologist in boston",
         "is there a good stem cell clinic in bangkok for lupus",
+        "top hospital for stem cell lupus treatment",
         "what vaccines will i need after the transplant",
         "does blue cross cover msc infusions for lupus",
         "what chemo drugs do they give you before the transplant",
@@ -548,6 +549,7 @@ def test_a_question_asking_for_a_number_is_answered_only_by_a_passage_that_gives
     for question in [
         "what percentage of patients stay in remission after AHSCT",
         "what exact proportion of patients go into remission after ahsct",
+        "what % of people relapse after msc",
         "how many infusions of MSCs does a patient need",
         "how many msc infusions will i need",
     ]:
