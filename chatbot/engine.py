@@ -421,19 +421,15 @@ class ChatEngine:
         subjects, item = self._nth_item(normalize(message), earlier)
         subjects = subjects or self.subjects.leaned_on(normalize(message), own, informative)
         asked = subjects or self.subjects.named(own)
-        if asked:
-            # "The other one", or "and mesenchymal ones?" after "what are hematopoietic stem cells", is not asked
-            # about the subject named before: a word of the earlier turn that names only other subjects is dropped.
-            names = [self.subjects.named(c.stems[:1]) for c in earlier_concepts]
-            keep = [not named or bool(named & asked) for named in names]
-            earlier_concepts = [c for c, k in zip(earlier_concepts, keep) if k]
-            earlier_weights = [w for w, k in zip(earlier_weights, keep) if k]
-        if _ASKS_WHOM_FOR.search(normalize(message)):
-            # "Why would anyone pick it then" after "is AHSCT risky" asks the case for AHSCT, against the risk asked
-            # about: of the earlier turn, only the words that name a subject count.
-            keep = [bool(self.subjects.named(c.stems[:1])) for c in earlier_concepts]
-            earlier_concepts = [c for c, k in zip(earlier_concepts, keep) if k]
-            earlier_weights = [w for w, k in zip(earlier_weights, keep) if k]
+        # "The other one", or "and mesenchymal ones?" after "what are hematopoietic stem cells", is not asked about the
+        # subject named before: a word of the earlier turn that names only other subjects is dropped. "Why would
+        # anyone pick it then" after "is AHSCT risky" asks the case for AHSCT, against the risk asked about: of the
+        # earlier turn, only the words that name a subject count.
+        whom_for = bool(_ASKS_WHOM_FOR.search(normalize(message)))
+        names = [self.subjects.named(c.stems[:1]) for c in earlier_concepts]
+        keep = [(not asked or not named or bool(named & asked)) and (bool(named) or not whom_for) for named in names]
+        earlier_concepts = [c for c, k in zip(earlier_concepts, keep) if k]
+        earlier_weights = [w for w, k in zip(earlier_weights, keep) if k]
         # The earlier turn's words add their own scores. The follow-up's meaning is its own ("how risky is it")
         # and read with the earlier question before it ("where do they come from" after "what are MSCs"), half each.
         meaning = (self._meaning(message) + self._meaning(f"{earlier} {message}")) / 2
