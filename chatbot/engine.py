@@ -106,12 +106,18 @@ _ASKS_REACH = re.compile(
     r"\b(which|what)( \w+)? (organs?|organ systems?|parts? of (the|my|your|her|his|their) body|body parts|parts of the body|systems?)\b"
     r"(?!.{0,40}\b(improve|better|function|heal|repair|help|treat|stem|msc|ahsct|transplant|infusion|candidate|qualify|eligible)\w*)"
 )
+# "Will it ever be a normal treatment", "could it become routine one day": what the future holds for it.
+_ASKS_FUTURE = re.compile(
+    r"\b(will|would|could|might|is) (it|this|that|they|these|stem cells?|(this |the |stem cell )?(therapy|treatment|msc|ahsct)) (ever|eventually|one day|someday|some day)\b"
+    r"|\b(ever|eventually|one day|someday|some day) (be|become|get|turn into)\b|\b(will|would|could|might) (it|this|that|they) (become|turn into)\b|\bdown the (road|line)\b"
+)
 _QUESTION_KINDS = {
     "function": _ASKS_FUNCTION,
     "whom_for": _ASKS_WHOM_FOR,
     "eligibility": _ASKS_ELIGIBILITY,
     "usual_treatment": _ASKS_USUAL_TREATMENT,
     "reach": _ASKS_REACH,
+    "future": _ASKS_FUTURE,
 }
 # A question that compares ("which one is safer", "is the donor one less risky") and a passage that does
 # ("less risky and more accessible than AHSCT").
@@ -249,7 +255,7 @@ class ChatEngine:
         self.views = _view_index(retriever)
         # The stems of each passage's listed questions (its sentences are in the index already), to tell which
         # of a question's words a passage covers; only passages that have listed questions need a set.
-        self._question_terms = {n: frozenset(retriever.analyzer.tokens(" ".join(p.questions))) for n, p in enumerate(retriever.passages) if p.questions}
+        self._question_terms = {n: frozenset(retriever.analyzer.tokens(retriever.analyzer.corrected(" ".join(p.questions)))) for n, p in enumerate(retriever.passages) if p.questions}
         # Topics the corpus does not cover: phrases of stems, minus any the corpus itself uses.
         self.out_of_scope = {p: group for p, group in (out_of_scope or {}).items() if len(p) > 1 or not retriever.knows(p[0])}
         self._longest_topic = max(map(len, self.out_of_scope), default=0)
@@ -276,8 +282,12 @@ class ChatEngine:
         passages = load_corpus(path)
         folder = corpus_folder(path)
         synonyms = load_synonyms(folder / SYNONYMS_FILE)
-        vocabulary = {w for p in passages for w in words(" ".join((p.search_text, *p.questions)))} | synonyms.vocabulary
-        analyzer = Analyzer(synonyms, Speller(vocabulary))
+        article_words = {w for p in passages for w in words(p.search_text)} | synonyms.vocabulary
+        # The words of the listed questions and of the topics the article does not cover are known too: a
+        # misspelt "pregnent" is still a topic to decline.
+        topics = _named_lines(folder / OUT_OF_SCOPE_FILE)
+        listed_words = {w for p in passages for w in words(" ".join(p.questions))} | {w for _, phrases in topics for w in words(phrases)}
+        analyzer = Analyzer(synonyms, Speller.for_corpus(article_words, listed_words))
         tuning = tuning or Tuning()
         meanings = SemanticIndex.build(passages, folder / EMBEDDINGS_FILE, votes=tuning.view_votes) if semantic else None
         alarms = Alarms.build(meanings, closeness=tuning.alarm_closeness, margin=tuning.alarm_margin) if meanings else None
@@ -376,11 +386,14 @@ class ChatEngine:
             scores[step] = np.nextafter(scores.max(), np.inf)
         order = self._expand_lead_in(retriever.top(scores, tuning.max_passages + 1), scores)[: tuning.max_passages]
         compared = self._compared(text, concepts[:own], weights[:own]) if step is None and not compares else []
+        # "What are the two main approaches" is not answered by the line that introduces them, but by them.
+        compared = compared or (self._introduced_subjects(order[0]) if step is None else [])
         if compared:
             # "What's the difference between AHSCT and MSC": both subjects' lists side by side, then the best passages.
             side_by_side = self._side_by_side(compared)
+            rest = [i for i in order if retriever.passages[i].text != side_by_side.lead_in]
             return [Hit(side_by_side, float(scores[order[0]]), ())] + [
-                Hit(retriever.passages[i], float(scores[i]), retriever.matched(i, concepts)) for i in order[: tuning.max_passages - 1]
+                Hit(retriever.passages[i], float(scores[i]), retriever.matched(i, concepts)) for i in rest[: tuning.max_passages - 1]
             ]
         bullets = None if step is not None or compares else self._list_asked_about(text, earlier, order[0], concepts[:own], weights[:own], leaned)
         if bullets:
@@ -448,15 +461,16 @@ class ChatEngine:
     def _nth_item(self, text: str, earlier: str) -> tuple[frozenset[int], int | None]:
         """The subject, or else the bullet, "the first kind" or "the second one" points to: an item of the list the
         earlier turn was answered by ("which types are used?": HSCs, MSCs), or of the sub-sections under the
-        paragraph it was answered by ("There are two main approaches ...:": AHSCT, MSC infusion)."""
+        paragraph it was answered by, or shown side by side ("There are two main approaches ...:": AHSCT, MSC
+        infusion)."""
         match = _ORDINAL.search(text)
         hits = self._answer(earlier, ()) if match else []
         if not hits:
             return frozenset(), None
         first = hits[0].passage
         number = self._numbers.get(first.id)
-        if number is None or first.bullet:  # a whole list, or one of its bullets
-            items = self._bullets[(first.section, first.lead_in)]
+        if number is None or first.bullet:  # a whole list, or one of its bullets, or sub-sections side by side
+            items = self._bullets.get((first.section, first.lead_in), [])
         elif number in self._lists:
             items = self._lists[number]
         else:
@@ -698,6 +712,14 @@ class ChatEngine:
         members = max(families.values(), key=len)
         return sorted(members, key=lambda n: min(self.subjects.subjects[n].passages))
 
+    def _introduced_subjects(self, number: int) -> list[int]:
+        """The subjects of the sub-sections a passage does nothing but introduce ("There are two main approaches
+        ...:"), which answer in its place; none for any other passage."""
+        passage = self.retriever.passages[number]
+        below = [] if passage.bullet else self.subjects.below(passage.headings)
+        firsts = [self.retriever.passages[min(self.subjects.subjects[n].passages)] for n in below]
+        return below if firsts and all(p.lead_in == passage.text for p in firsts) else []
+
     def _side_by_side(self, subjects: list[int]) -> Passage:
         """Sibling subjects as one passage: the list they are labels of, or the lead-in that introduced their
         sub-sections with each sub-section's list under its sub-heading."""
@@ -796,7 +818,7 @@ class ChatEngine:
         """How many out-of-scope topics the message asks about (three drug names are one topic), and the words
         that name them. A topic told as the asker's history ("I've tried methotrexate and rituximab", "been on
         hydroxy, mycophenolate, rituximab, nothing has worked") is not asked about."""
-        found = words(message)
+        found = self.retriever.analyzer.corrected(message).split()  # "pregnent" is "pregnant"
         stems = [stem(w) for w in found]
         spans, covered = [], set()  # (first word, past the last word, group) of each topic named
         start = 0
@@ -888,10 +910,11 @@ def _view_index(retriever: Retriever) -> tuple[Retriever, np.ndarray, np.ndarray
     The views are the questions listed for a passage and, for a passage of several sentences, each
     sentence: a question that matches one of them well is not drowned by the rest of a long paragraph.
     """
+    corrected = retriever.analyzer.corrected
     views = [
         (number, Passage(f"{p.id}?{n}", p.section, text, p.source))
         for number, p in enumerate(retriever.passages)
-        for n, text in enumerate((*p.questions, *p.sentences))
+        for n, text in enumerate((*map(corrected, p.questions), *p.sentences))
     ]
     if not views:
         return None

@@ -67,9 +67,27 @@ def words(text: str) -> list[str]:
         found = text.encode("ascii").translate(_NOT_WORD).decode("ascii").split()
     else:
         found = _WORD.findall(text)
+    if "dose" in found:
+        found = _does_typed_as_dose(found)
     if CHAT_WORDS.keys().isdisjoint(found):
         return found
     return [w for word in found for w in CHAT_WORDS.get(word, (word,))]
+
+
+# What "does" asks about, right after it: "dose it hurt", "how dose msc work", "dose insurance cover it"; and
+# the words before "does the ..." or "does a ..." ("how dose the infusion work"), where "what dose the ..." may be a
+# dose.
+_ASKED_OF = frozenset("it this that he she they insurance stem msc mscs hsct ahsct lupus my your his her their anyone everyone someone".split())
+_ASKS_HOW = frozenset(("", "how", "much", "why", "when", "where"))
+
+
+def _does_typed_as_dose(found: list[str]) -> list[str]:
+    """"Dose" typed for "does", a real word the speller leaves alone, read as "does" where a question's subject
+    follows it; "what dose of chemo" keeps its dose."""
+    return [
+        "does" if w == "dose" and (nxt in _ASKED_OF or nxt in ("the", "a", "an") and before in _ASKS_HOW) else w
+        for before, w, nxt in zip(["", *found], found, [*found[1:], ""])
+    ]
 
 
 # Words whose stem would join two senses: the article's "a qualified medical center" (able, approved) is not what
@@ -166,11 +184,19 @@ class Speller:
         self._letters = {length: _letter_counts(found) for length, found in self._by_length.items()}
         self.correct = lru_cache(maxsize=4096)(self._correct)
 
+    @classmethod
+    def for_corpus(cls, article_words: set[str], listed_words: set[str]) -> Speller:
+        """A speller for the article's words and those of the questions listed for it, less the listed words
+        that are misspellings of the article's: "evryone" in a listed question must not stop "evryone" in a
+        user's question from being read as "everyone"."""
+        article = cls(article_words)
+        return cls(article_words | {w for w in listed_words - article.vocabulary if article.correct(w) == w})
+
     def _correct(self, word: str) -> str:
         if len(word) < 4 or not word.isalpha() or word in self.vocabulary or word in english_frequencies():
             return word
         limit = 1 if len(word) < 8 else 2
-        # The nearest corpus word within the limit, the first by (length, spelling) among equals. A cheap lower
+        # The nearest corpus word within the limit, the first among equals by the order below. A cheap lower
         # bound on the distance orders the work: an edit changes the letter counts by at most 2 (by 1 if it
         # inserts or deletes, which it must do |length difference| times), so the distance is at least
         # (letter-count difference + length difference) / 2. Words are tried from the lowest bound up, and
@@ -183,12 +209,15 @@ class Speller:
                 bounds = (np.abs(self._letters[length] - letters).sum(axis=1) + abs(length - len(word)) + 1) // 2
                 for number in np.flatnonzero(bounds <= limit).tolist():
                     levels[bounds[number]].append(((length, number), found[number]))
-        best, best_distance, best_order = word, limit + 1, (0, 0)
+        # Among words as near, one the typed word begins ("wher": "where", not "when") is likeliest: a word cut
+        # short, or its last letter dropped.
+        best, best_distance, best_order = word, limit + 1, (True, 0, 0)
         for bound, level in enumerate(levels):
             if best_distance < bound:
                 break
-            for order, candidate in level:
+            for (length, number), candidate in level:
                 distance = edit_distance(word, candidate, transpositions=True)
+                order = (not candidate.startswith(word), length, number)
                 if distance < best_distance or (distance == best_distance and order < best_order):
                     best, best_distance, best_order = candidate, distance, order
         return best
@@ -269,6 +298,12 @@ class Analyzer:
                 out.append(stems[i])
                 i += 1
         return out
+
+    def corrected(self, text: str) -> str:
+        """The words of a text, each misspelt one corrected ("does evryone get remision" -> "does everyone get
+        remission"): how a question listed for a passage is indexed, as a user's question is read."""
+        found = words(text)
+        return " ".join(map(self.speller.correct, found) if self.speller else found)
 
     def concepts(self, text: str) -> list[Concept]:
         """A query as concepts: each word with the article terms it may stand for, scored as one.

@@ -85,6 +85,9 @@ def test_emergency_guidance_names_an_emergency_number_and_a_crisis_line():
     [
         ("hi", "greeting"),
         ("Good evening!", "greeting"),
+        ("morning, hope you're doing well", "greeting"),
+        ("hi there, hope ur day is going good", "greeting"),
+        ("thank you so much, very helpfull", "thanks"),
         ("hello? is anyone there", "greeting"),
         ("thanks, that was really helpful", "thanks"),
         ("thx", "thanks"),
@@ -139,6 +142,11 @@ def test_a_greeting_with_a_question_is_answered(engine, message):
         "does blue cross cover msc infusions for lupus",
         "what chemo drugs do they give you before the transplant",
         "how do I sign up to donate bone marrow",
+        "am i too old for ahsct at 72",
+        "is there an age limit for msc",
+        "does the msc drip cause nausea",
+        "will ahsct give me headaches",
+        "can i get pregnent after ahsct",  # a topic misspelt is still the topic
     ],
 )
 def test_questions_the_article_does_not_answer_are_declined(engine, message):
@@ -165,6 +173,13 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         # "What do X do" asks what they do for the disease, not where they come from.
         ("so what do mscs actually do in the body", "help suppress abnormal immune responses"),
         ("what do the infused cells do", "help suppress abnormal immune responses"),
+        # Being older is no topic of its own: the article answers by fitness and by risk.
+        ("which is safer for an older patient, msc or ahsct", "Considered less risky"),
+        ("my aunt is older but still fit and active, could she have it", "physically fit enough"),
+        # Typed as people type: "dose" for "does", a misspelling also found in a listed question, "hasnt", "moms".
+        ("how much dose an msc infusion cost", "can be expensive"),
+        ("is it ok for evryone who has sle", "not suitable for every lupus patient"),
+        ("My moms sle hasnt improved on any of her meds. Would they take her?", "refractory lupus that hasn’t responded"),
     ],
 )
 def test_answers_quote_the_passage_that_answers(engine, message, expected):
@@ -429,6 +444,24 @@ def test_the_difference_between_two_treatments_shows_both_side_by_side(engine):
     assert first.startswith("There are two main approaches")
     assert "Autologous Hematopoietic Stem Cell Transplant (AHSCT)\n• Uses the patient" in first
     assert "Mesenchymal Stem Cell (MSC) Infusion\n• MSCs are taken from a donor" in first
+
+
+@pytest.mark.parametrize("history, message", [([], "what are the two main approaches"), ([], "how do the two approaches compare")])
+def test_a_line_that_only_introduces_sub_sections_is_answered_by_them(engine, history, message):
+    reply = engine.reply(message, history)
+    first = reply.passages[0].passage.text
+    assert first.startswith("There are two main approaches") and "Uses the patient’s own stem cells" in first and "MSCs are taken from a donor" in first
+    assert all(hit.passage.text != "There are two main approaches in stem cell treatment for lupus:" for hit in reply.passages)
+
+
+def test_the_second_of_the_sub_sections_shown_side_by_side_is_the_second_one(engine):
+    first = engine.reply("and the second one?", ["what are the two main approaches"]).passages[0].passage.text
+    assert first.startswith("Mesenchymal Stem Cell (MSC) Infusion")
+
+
+@pytest.mark.parametrize("history, message", [([], "could this become routine eventually"), (["is stem cell therapy standard care yet"], "will it ever be a regular treatment")])
+def test_whether_it_will_ever_be_usual_is_what_the_future_holds(engine, history, message):
+    assert "could soon become a key part of the future" in engine.reply(message, history).passages[0].passage.text
 
 
 def test_kinds_of_cells_are_the_types_of_cell_not_the_kinds_of_treatment(engine):

@@ -25,6 +25,22 @@ def test_words(text, expected):
     assert words(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("dose it hurt", ["does", "it", "hurt"]),
+        ("how much dose msc cost", ["how", "much", "does", "msc", "cost"]),
+        ("how much dose an infusion cost", ["how", "much", "does", "an", "infusion", "cost"]),
+        ("why dose the transplant need chemo", ["why", "does", "the", "transplant", "need", "chemo"]),
+        ("what dose of chemo", ["what", "dose", "of", "chemo"]),
+        ("what dose the doctors give", ["what", "dose", "the", "doctors", "give"]),
+        ("the dose", ["the", "dose"]),
+    ],
+)
+def test_dose_typed_for_does_is_read_as_does_before_what_it_asks_about(text, expected):
+    assert words(text) == expected
+
+
 def test_tokens_drop_stop_words_and_stem():
     assert Analyzer().tokens("What are the risks of transplants?") == ["risk", "transplant"]
 
@@ -86,3 +102,20 @@ def test_speller_corrects_typos_to_the_corpus_vocabulary(typed, corrected):
 @pytest.mark.parametrize("word", ["cure", "turmeric", "rituximab", "abc"])
 def test_speller_leaves_real_and_unrelated_words_alone(word):
     assert Speller({"care", "tumor", "lupus"}).correct(word) == word
+
+
+def test_a_misspelling_in_a_listed_question_does_not_stop_the_same_misspelling_from_being_corrected():
+    speller = Speller.for_corpus({"everyone", "remission", "treatment"}, {"evryone", "remision", "rheumy"})
+    assert speller.correct("evryone") == "everyone"
+    assert speller.correct("remision") == "remission"
+    assert speller.correct("rheumy") == "rheumy"  # a word of the listed questions only, and no misspelling
+
+
+def test_listed_questions_are_indexed_with_their_misspellings_corrected():
+    analyzer = Analyzer(speller=Speller.for_corpus({"everyone", "remission"}, {"evryone"}))
+    assert analyzer.corrected("Does evryone get remision?") == "does everyone get remission"
+
+
+@pytest.mark.parametrize("typed, corrected", [("wher", "where"), ("infusio", "infusion"), ("whan", "when")])
+def test_of_words_as_near_the_speller_prefers_one_the_typed_word_begins(typed, corrected):
+    assert Speller({"when", "where", "infusion", "infusing"}).correct(typed) == corrected
