@@ -22,17 +22,25 @@ _MEDICINES = (
     r"|methotrexate|prednisone|prednisolone|steroids?|hydroxychloroquine|plaquenil|cellcept|mycophenolate|azathioprine|imuran|tacrolimus"
     r"|tylenol|acetaminophen|paracetamol|ibuprofen|advil|motrin|aspirin|naproxen|opioids?|oxycodone|xanax|insulin|iron|vitamins"
 )
+_PILLS = r"(pills|tablets|meds|medications?|medicines?|prescriptions?|painkillers)"
+# Someone else's medicine: "took my mum's pills" is no dose of one's own.
+_SOMEONE_ELSES = r"((grand)?(ma|pa|mom|mum|mother|dad|father)'?s|(my|his|her|their) (\w+ )?(mom|mum|mother|dad|father|grandma|grandpa|wife|husband|partner|sister|brother|roommate|friend|son|daughter)'?s)"
 _RED_FLAGS = [
     # suicide and self-harm
     r"suicid\w*|kill(ing)? " + _SELF + r"|end(ing)? (it all|my life|(his|her|their) life|things)|take (my|his|her) (own )?life",
     r"(want|wanted|wants|wanna|going|gonna|plan|planning|thinking|think|thought|tempted|ready) (to |of |about )?(die|dying|be dead|hurt " + _SELF + r"|harm " + _SELF + r"|cut " + _SELF + r")",
+    r"i (won'?t|wont|will not) be (around|here|alive) to see|i (won'?t|wont|will not) be alive (for|when|by|much longer)|i (won'?t|wont|will not) be (around|here) (much longer|for long|anymore|any more)|"
     r"end it (tonight|today|now|soon)|end everything|(would|will|wouldn'?t) (even )?miss me if i|everyone would be better off|want to disappear|better off dead|better off without me|no reason to (live|go on)|(don'?t|do not|dont) want to (live|be alive|be here|exist|wake up)|can'?t go on|not worth living",
     r"self[- ]?harm\w*|(cut|cutting|hurt|hurting|harm|harming|burn|burning|hang|hanging|shoot|shooting|drown|drowning|stab|stabbing|poison|poisoning) " + _SELF,
     # overdose and poisoning
     r"over ?dos(e|ed|ing)\b(?! on (candy|sugar|chocolate|sweets|caffeine|coffee|netflix|tv|junk))|\bod'?d\b|(been|was|got|is|am|i'?m|think i'?m) poisoned|poisoning|drank (bleach|antifreeze|cleaner)|swallowed (some |a few |a bunch of |a lot of )?(pills|tablets|meds|medicine)",
-    r"(took|taken|take|swallowed|ate|drank|had) .{0,30}(too many|too much|whole bottle|a bottle|entire bottle|handful|all (of )?(my|his|her|their|the))",
+    # Taking all of one's pills is a day's doses, unless all at once, or all of a kind kept for sleep or pain.
+    r"(took|taken|take|swallowed|ate|drank|had) .{0,30}(too many|too much|whole bottle|a bottle|entire bottle|handful"
+    r"|all (of )?(my|his|her|their|the) (\w+ )?(\w+ )?(" + _MEDICINES + r")( \w+){0,3} (at once|in one go|together|at the same time)"
+    r"|all (of )?(my|his|her|their|the) (sleeping|sleep|pain|anxiety|heart|blood pressure|seizure) " + _PILLS + r")",
     r"(too many|whole bottle|handful|bunch|lots|a lot) (of )?(\w+ )?(pills|tablets|meds|medication|medicine|sleeping pills|painkillers)",
-    r"(ate|swallowed|got into) (my|his|her|their|the|grandma'?s|mom'?s|dad'?s) (\w+ )?(pills|tablets|meds|medication|medicine)",
+    r"(ate|got into) (my|his|her|their|the|grandma'?s|mom'?s|dad'?s) (\w+ )?(pills|tablets|meds|medication|medicine)",
+    r"(swallowed|took) (some |a few |a bunch |a handful )?(of )?" + _SOMEONE_ELSES + r" (\w+ )?" + _PILLS,
     # breathing
     r"(can'?t|cant|cnt|cannot|could ?n'?t|can not|unable to|struggling to|hard to|trouble|difficulty|not|isn'?t|stopped|barely) ?(breath|breathe|breathing|get (any )?air|catch (my|his|her|their) breath)",
     r"gasping|choking|turning blue|(lips|face) (are |is |turning )?(blue|grey|gray)|throat (is )?(closing|swelling)|anaphyla\w*",
@@ -85,10 +93,11 @@ _RED_FLAGS = [
     r"spurting|gushing|pouring (out )?blood|blood (is )?pouring|soaked (through )?\d* ?(pads|towels|bandages)|(coughing|vomiting) (up )?(bright )?(red )?blood|cut (really |very |so )?deep|deep cut",
     # poisoning
     r"(swallowed|ate|eaten|drank|drink|chewed) (a |an |some |the |half a |a whole )?(\w+ )?(battery|batteries|magnet|magnets|bleach|pod|pods|detergent|cleaner|chemicals?|poison|antifreeze|pesticide|rat poison)",
-    r"(ate|eaten|swallowed|took|got into) (some |a few )?(of )?(my|his|her|their|the|grandma'?s|grandpa'?s|mom'?s|dad'?s) (\w+ )?(pills|tablets|meds|medication|medicine|prednisone|tylenol)|took \d+ (\w+ )?(pills|tablets|tylenol|advil|ibuprofen|aspirin|sleeping pills|xanax)",
+    r"(ate|eaten|got into) (some |a few )?(of )?(my|his|her|their|the|grandma'?s|grandpa'?s|mom'?s|dad'?s) (\w+ )?(pills|tablets|meds|medication|medicine|prednisone|tylenol)|took \d+ (\w+ )?(pills|tablets|tylenol|advil|ibuprofen|aspirin|sleeping pills|xanax)",
     # Pills are taken, not eaten: eating, chewing or swallowing a number of them, or a child getting into them.
-    r"(ate|eaten|chewed|chewing|swallowed|swallowing) (a |one |two |three |four |five |a few |a couple( of)? |several |some |\d+ |half (a |the )?(bottle |pack |packet )?(of )?)?(\w+ )?(pills?|tablets?|capsules?|gummies)",
-    r"(toddler|baby|infant|child|kid|kiddo|little one|son|daughter|grandson|granddaughter|nephew|niece|puppy|dog) .{0,40}\b(got into|getting into|ate|eaten|eating|chewed|chewing|swallowed|swallowing|drank|drinking|licked|licking) .{0,45}\b(" + _MEDICINES + r")",
+    r"(ate|eaten|chewed|chewing) (a |one |two |three |four |five |a few |a couple( of)? |several |some |\d+ |half (a |the )?(bottle |pack |packet )?(of )?)?(\w+ )?(pills?|tablets?|capsules?|gummies)"
+    r"|(swallowed|swallowing) (several |a bunch of |a handful of |loads of |lots of |\d\d+ |half (a |the )?(bottle |pack |packet )?(of )?)(\w+ )?(pills?|tablets?|capsules?|gummies)",
+    r"(toddler|baby|infant|child|kid|kiddo|little one|son|daughter|grandson|granddaughter|nephew|niece|puppy|dog|\d+ ?(year|yr|month)s? old|\d+ ?(yo|y/o)) .{0,40}\b(got into|getting into|ate|eaten|eating|chewed|chewing|swallowed|swallowing|drank|drinking|licked|licking) .{0,45}\b(" + _MEDICINES + r")",
     # heart, said by its signs
     r"(pain|ache|aching|tingl\w*|numb\w*) (down|in|along|into) (my|his|her|their|the) (left )?(arm|jaw)|left arm (is |feels )?(tingl\w*|numb|hurt\w*|aching|pain)|(think|thinks|maybe|could be|might be) (it'?s|its|it is) (his|her|my|their) heart",
     # stroke and sudden confusion, said by their signs
@@ -103,7 +112,8 @@ _RED_FLAGS = [
     # bleeding, said by its signs
     r"(vomit\w*|throwing up|threw up|puking|puked|sick) (up )?(black|blood|coffee)|(black|tarry|bloody) (and tarry )?(poo|poop|stool|stools|diarrh\w*)|(poo|poop|stool|stools) (is |are )?(black|tarry|bloody)|black and tarry|coffee grounds|soak(ing|ed|s)? (through )?(a |\d+ )?(pad|pads|towel|towels)|(can'?t|cannot|won'?t|wont) stop the bleeding",
     # overdose, poisoning and self-harm, in everyday and online words
-    r"took \d+ (\w+ )?(" + _MEDICINES + r")|(a load|loads|a ton|tons|a heap|heaps|a pile) of (\w+ )?(pills|tablets|meds|medication|medicine|painkillers)|(swallowed|ate|drank|drunk) (something|some stuff|stuff) (toxic|poisonous|dangerous)",
+    r"(took|taken|swallowed|downed|popped) (like |about |around |maybe |roughly |over |almost |nearly |at least |more than )*(\d+|a dozen|dozens|ten|twelve|fifteen|twenty|thirty|forty|fifty|a hundred) "
+    r"(of )?(my |his |her |their |the |them |those |these |mums? |moms? )?(\w+ )?(\w+ )?(" + _MEDICINES + r")|(a load|loads|a ton|tons|a heap|heaps|a pile) of (\w+ )?(pills|tablets|meds|medication|medicine|painkillers)|(swallowed|ate|drank|drunk) (something|some stuff|stuff) (toxic|poisonous|dangerous)",
     r"\bkms\b|\bkys\b|unaliv\w*|(i'?m|im|i am|he'?s|she'?s|he is|she is) (going to|gonna) (jump|hang)\b(?! (at|in|on|into|through|the))|kill (my|him|her) ?self|(no|see a|any|see any) reason to (live|go on|keep going|be here)|(pills|meds|tablets|gun|rope|knife) (are |is )?(ready|lined up)|(have|got|bought) a rope|(feel like|thinking (of|about)|want to|going to|gonna) end(ing)? it\b",
     # allergic reactions, said by their signs
     r"throat (is |feels )?(tight|closing|swelling|swollen)|(lips|tongue|face) (are |is |look |looks )?(huge|massive|swollen|swelling|puffed)",
@@ -149,10 +159,19 @@ _PAST = re.compile(
     r"|as a (child|kid|teen|teenager|baby|toddler|student)|when (i|he|she|they) (was|were) (young|little|younger|\d+|a (kid|child|teen|teenager))"
     r"|in (my|his|her|their) (teens|twenties|20s|childhood)|before (my|his|her|the) diagnosis)\b"
 )
+# Medicine taken as prescribed: "I took all my meds this morning", "did I take all my pills?", "with juice"; not
+# taken by mistake or in excess ("every day instead of weekly", "twice this morning").
+_ROUTINE = re.compile(
+    r"^(?=.*\b(" + _MEDICINES + r"|meds|dose|doses)\b)"
+    r"(?!.*\b(instead of|by mistake|mistake|mistakenly|accident\w*|mixed up|double|extra|too many|too much|twice (this|today|in)|at once|whole|entire|overdos\w*|all of them)\b)"
+    r".*\b(this morning|every (day|morning|night|evening)|each (day|morning|night)|daily|(once|twice|three times) (a|per) (day|week)|as (usual|normal|prescribed|always)"
+    r"|like (normal|always|usual)|like (i|he|she|they|we) (always|usually|normally) (do|does)|on time|(morning|evening|night|bedtime|usual|regular|weekly) (meds|pills|tablets|dose|medications?|injection)"
+    r"|with (my )?(breakfast|food|juice|water|milk|dinner|lunch|a meal)|did (i|he|she|they|you) (take|have)|forgot (if|whether|to))\b"
+)
 _IN_GENERAL = re.compile(
     r"\b(risks?|side effects?|how (common|often|likely)|chances?|rates?|statistics|article|known|linked|higher|lower|signs of|symptoms of|watch (for|out)|should (i|we)|(do|does|did|can|could|would|will) (people|patients|anyone|they)|make(s)? (people|patients|you|someone)"
     r"|can (you|someone|anyone)|if (someone|a patient|you) |is it possible|could (you|someone)|(do|does|will|would) (you|they|the (team|clinic|doctors?|hospital|nurses?)) "
-    r"|(some|many|most|other) people|people who|go(es)? away|normal|permanent"
+    r"|(some|many|most|other) people|people who|go(es)? away|normal|permanent|usually|typically|in general|(a )?(common|usual|typical) (\w+ )?(symptom|sign)s?|what (does|do|would) .{0,50} (feel|look) like"
     r"|(do|should|would|when do) (i|we|my \w+|they|you|someone) (call|ring|phone|dial))\b"
 )
 # A red flag imagined or read about ("if I ever feel suicidal", "will I feel like I'm dying during the chemo",
@@ -238,10 +257,10 @@ def asks_about_a_risk(message: str) -> bool:
 
 def tells_no_emergency(message: str) -> bool:
     """Whether the message tells of something past ("I used to self-harm as a teenager"), imagined ("if my
-    child ever swallowed one of my pills") or denied ("I'm not suicidal, just frustrated"), and of nothing
-    happening now."""
+    child ever swallowed one of my pills"), denied ("I'm not suicidal, just frustrated") or routine ("I take my
+    mycophenolate twice a day"), and of nothing happening now."""
     text = normalize(message)
-    return bool(_PAST.search(text) or _IMAGINED.search(text) or _DENIED.search(text) or _SUPPOSED.match(text)) and not _NOW.search(text)
+    return bool(_PAST.search(text) or _IMAGINED.search(text) or _DENIED.search(text) or _ROUTINE.search(text) or _SUPPOSED.match(text)) and not _NOW.search(text)
 
 
 def is_emergency(message: str) -> bool:
@@ -269,5 +288,6 @@ def is_emergency(message: str) -> bool:
 
 
 def _reports(clause: str) -> bool:
-    """Whether a clause may report a red flag: it neither recalls nor imagines one, nor asks about one in general."""
-    return not (_PAST.search(clause) or _IMAGINED.search(clause) or (_IN_GENERAL.search(clause) and not _REPORT.search(clause)))
+    """Whether a clause may report a red flag: it neither recalls nor imagines one, nor asks about one in general,
+    nor tells of medicine taken as prescribed."""
+    return not (_PAST.search(clause) or _IMAGINED.search(clause) or _ROUTINE.search(clause) or (_IN_GENERAL.search(clause) and not _REPORT.search(clause)))

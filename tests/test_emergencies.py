@@ -18,11 +18,11 @@ def _probes(kind: str) -> list[str]:
 
 
 def test_emergencies_written_to_probe_the_detector_are_recognised(engine):
-    # Three probes of emergencies written by people who had not seen the detector, kept out of its examples;
-    # four wordings still slip through (README, Answer quality), such as "I'm at the edge of the cliff on
-    # the coast path, phone at 4%".
+    # Probes of emergencies written by people who had not seen the detector, kept out of its examples; four
+    # wordings still slip through (README, Answer quality), such as "I'm at the edge of the cliff on the coast
+    # path, phone at 4%".
     emergencies = _probes("emergency")
-    assert len(emergencies) > 300
+    assert len(emergencies) > 400
     missed = [text for text in emergencies if not engine.is_emergency(text)]
     assert len(missed) <= 4, missed
 
@@ -31,7 +31,7 @@ def test_alarming_questions_written_to_probe_the_detector_are_answered(engine):
     # One is still taken for an emergency: "I had a fever of 38 yesterday but it's gone and my doctor checked
     # me over", a fever after a transplant said to be over in another clause.
     questions = _probes("not_emergency")
-    assert len(questions) > 300
+    assert len(questions) > 400
     alarmed = [text for text in questions if engine.is_emergency(text)]
     assert len(alarmed) <= 1, alarmed
 
@@ -49,6 +49,40 @@ def test_alarming_questions_written_to_probe_the_detector_are_answered(engine):
 )
 def test_suicide_told_by_two_of_its_signs_is_an_emergency(message):
     assert is_emergency(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "i took like 20 of my prednisone pills and some other stuff on purpose",
+        "swallowed around thirty of her sleeping tablets",
+        "i took all my prednisone and plaquenil at once",
+        "took some of my dad's heart meds",
+        "my 4 year old swallowed some of my hydroxychloroquine",
+        "I won't be around to see whether the transplant works",
+    ],
+)
+def test_an_overdose_or_a_farewell_told_in_everyday_words_is_an_emergency(engine, message):
+    assert engine.reply(message).kind == "emergency"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "i took my pills this morning, can i still get the infusion",
+        "I forgot if I took my meds today",
+        "my son took his medication",
+        "I took all my meds this morning before the appointment",
+        "did i take all my pills? i cant remember",
+        "i swallowed my pills with juice, is that ok",
+        "I take all of my medications every day",
+        "he took some of his pain meds before the appointment",
+        "I won't be around for the infusion next week, can I move it?",
+        "what does chest pain from pericarditis usually feel like",
+    ],
+)
+def test_medicine_taken_as_prescribed_or_a_symptom_asked_about_is_no_emergency(engine, message):
+    assert engine.reply(message).kind != "emergency"
 
 
 @pytest.mark.parametrize(
