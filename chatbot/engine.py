@@ -86,6 +86,7 @@ _ASKS_WHOM_FOR = re.compile(
     r"( ever| even| still| actually)? (choose|pick|want|go for|opt for|do|try|get|risk|consider|bother|use|recommend)\b"
     r"|\bwhy (do|bother with|go through|risk) (it|that|this)\b|\bwhy bother\b"
     r"|\b(for|to|at)\W+(everyone|everybody|anyone|anybody|all|every|any|mild)\b.{0,40}\bor (is it )?(only|just|mainly|mostly)\b"
+    r"|\bwho('?s| is| are)( \w+){0,5} (meant|intended|designed|aimed|made|really|actually|usually|mainly|mostly) (for|at)\b"
 )
 # "Would they even consider him?", "is that the kind of patient they look at", "an option for my dad": whether
 # someone is a candidate.
@@ -108,7 +109,7 @@ _ASKS_REACH = re.compile(
 )
 # "Will it ever be a normal treatment", "could it become routine one day": what the future holds for it.
 _ASKS_FUTURE = re.compile(
-    r"\b(will|would|could|might|is) (it|this|that|they|these|stem cells?|(this |the |stem cell )?(therapy|treatment|msc|ahsct)) (ever|eventually|one day|someday|some day)\b"
+    r"\b(will|would|could|might|is) (it|this|that|they|these|stem cells?|(this |the |stem cell )?(therapy|treatment|msc|ahsct))( \w+){0,3} (ever|eventually|one day|someday|some day|in (the )?future)\b"
     r"|\b(ever|eventually|one day|someday|some day) (be|become|get|turn into)\b|\b(will|would|could|might) (it|this|that|they) (become|turn into)\b|\bdown the (road|line)\b"
 )
 _QUESTION_KINDS = {
@@ -154,10 +155,12 @@ _HOW_TO_TELL = re.compile(
     re.IGNORECASE,
 )
 # "Going back to the first thing", "back to my original question": the turn pointed to, not the last one.
-_BACK_TO = re.compile(r"\b(go(ing)? )?back to (my |the |your )?((?P<first>first|original|1st|very first)|earlier|previous|other) (thing|question|topic|point|one|message)\b")
+_BACK_TO = re.compile(r"\b(go(ing)? )?back to (my |the |your )?((?P<first>first|original|1st|very first)|earlier|previous|other) (thing|question|q|qn|ques|topic|point|one|message)\b")
 # "The first kind", "the second one": an item of the list (or of the sub-sections) the earlier turn was answered by;
 # not "the first question" nor "going back to the first thing", which point to an earlier turn.
 _ORDINAL = re.compile(r"(?<!back to )\bthe (?P<nth>first|second|third|1st|2nd|3rd|former|latter|last)\b(?! (step|time|stage|phase|few|days?|weeks?|months?|years?|night|question|topic|point|message)\b)")
+# "Tell me more about the organ part": the item of the list the earlier turn was answered by that says "organ".
+_PART = re.compile(r"\b(the|that) (?P<what>(\w+ ){0,2}?\w+) (part|bit|bullet|item|point)\b")
 _NTH = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "latter": -1, "last": -1}
 # "Tell me more" about what the earlier turn asked of a subject as a whole; "what else" of the list it was answered from.
 _MORE = re.compile(r"\b(tell me more|more (info|information|details)|go on|explain more|elaborate|say more)\b")
@@ -360,7 +363,9 @@ class ChatEngine:
         if not earlier and self.semantic is not None and self.semantic.similarity(message).max() < tuning.min_similarity:
             return []  # nothing in the corpus is about anything like this
         leaned: frozenset[int] = frozenset()  # the subjects a follow-up is asked of
-        if earlier and (_ANAPHORA.search(text) or _ORDINAL.search(text) or _ELLIPSIS.match(text) or self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage):
+        if earlier and (
+            _ANAPHORA.search(text) or _ORDINAL.search(text) or _PART.search(text) or _ELLIPSIS.match(text) or not any(weights) or self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage
+        ):
             scores, concepts, weights, leaned = self._with_earlier_turn(message, earlier, words_score, concepts, weights)
         if _ASKS_NUMBER.search(text):
             # Only a passage that gives a number, of something the question names in its own words ("how many
@@ -464,7 +469,8 @@ class ChatEngine:
         paragraph it was answered by, or shown side by side ("There are two main approaches ...:": AHSCT, MSC
         infusion)."""
         match = _ORDINAL.search(text)
-        hits = self._answer(earlier, ()) if match else []
+        part = None if match else _PART.search(text)
+        hits = self._answer(earlier, ()) if match or part else []
         if not hits:
             return frozenset(), None
         first = hits[0].passage
@@ -475,6 +481,10 @@ class ChatEngine:
             items = self._lists[number]
         else:
             items = []
+        if part is not None:
+            named = {s for c in self.retriever.analyzer.concepts(part.group("what")) for s in c.stems}
+            saying = [i for i in items if named & self._list_terms(i)[1]]
+            return frozenset(), saying[0] if len(saying) == 1 else None
         subjects: list[int | None] = [self.subjects.labelled(i) for i in items] if items else list(self.subjects.below(first.headings))
         nth = _NTH[match.group("nth")]
         if not -len(subjects) <= nth < len(subjects):
@@ -519,9 +529,10 @@ class ChatEngine:
         firsts = [n for n in firsts if n is not None]
         if not firsts:
             return None
-        if step is None:
-            # The earlier turn told where the asker is ("they take my own cells and then give chemo"): its last step.
-            anchor = max(firsts)
+        if step is None or re.search(r"\b(and|then|plus)\b", told):
+            # The earlier turn told where the asker is ("they take my own cells and then give chemo"), or the
+            # question named several steps ("after they collect the cells and give the chemo"): the last of them.
+            anchor = max(firsts) if way == "after" else min(firsts)
         else:
             # The step named is the one most of the words say ("after the chemo": "undergoes chemotherapy").
             anchor = max(set(firsts), key=lambda n: (firsts.count(n), -n))
@@ -851,12 +862,14 @@ class ChatEngine:
         return len(groups), covered
 
     def _coverage(self, concepts: list[Concept], weights: list[float], uncovered: float, scores: np.ndarray) -> float:
-        """Share of the question's informative weight that its best passage contains.
+        """Share of the question's informative weight that its best passage contains (a list's lead-in with its
+        bullets, which stand in for it).
 
         An everyday word the passage lacks ("my mom", "pretty sure", "actually") counts only as much as
         ``unmatched_everyday`` says: people wrap questions in such words, and they name no other topic.
         """
-        found = self._matched(int(np.argmax(scores)), concepts)
+        best = int(np.argmax(scores))
+        found = set().union(*(self._matched(n, concepts) for n in self._expand_lead_in([best], scores)))
         matched = missing = 0.0
         for concept, weight in zip(concepts, weights):
             if concept.surface in found:
@@ -867,7 +880,10 @@ class ChatEngine:
                 missing += weight
         total = matched + missing + uncovered
         if total == 0:
-            return 1.0 if any(self.retriever.knows(c.stems[0]) for c in concepts) else 0.0
+            # Only words that ask ("where can you get it", "how much is it"): covered when the passage uses them,
+            # or says in its own words what they ask for ("available", "cost").
+            said = frozenset(self.retriever.analyzer.tokens(self.retriever.passages[best].search_text))
+            return 1.0 if any(self.retriever.knows(c.stems[0]) or said.intersection(c.stems[1:]) for c in concepts) else 0.0
         return matched / total
 
 

@@ -61,8 +61,10 @@ def normalize(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-case word tokens; hyphenated words split into their parts, possessives and contractions cut,
-    chat shorthand written out ("ppl" -> "people")."""
+    chat shorthand written out ("ppl" -> "people"), "$" as "dollars"."""
     text = normalize(text)
+    if "$" in text:  # "how much $$ is it"
+        text = text.replace("$", " dollars ")
     if text.isascii() and "'" not in text:  # the same words, twice as fast: runs of a-z and 0-9
         found = text.encode("ascii").translate(_NOT_WORD).decode("ascii").split()
     else:

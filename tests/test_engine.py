@@ -88,6 +88,7 @@ def test_emergency_guidance_names_an_emergency_number_and_a_crisis_line():
         ("morning, hope you're doing well", "greeting"),
         ("hi there, hope ur day is going good", "greeting"),
         ("thank you so much, very helpfull", "thanks"),
+        ("what can u help w", "help"),
         ("hello? is anyone there", "greeting"),
         ("thanks, that was really helpful", "thanks"),
         ("thx", "thanks"),
@@ -147,6 +148,8 @@ def test_a_greeting_with_a_question_is_answered(engine, message):
         "does the msc drip cause nausea",
         "will ahsct give me headaches",
         "can i get pregnent after ahsct",  # a topic misspelt is still the topic
+        "plasma exchange instead of stem cells?",
+        "how long are you in the hospital after ahsct",
     ],
 )
 def test_questions_the_article_does_not_answer_are_declined(engine, message):
@@ -180,6 +183,11 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("how much dose an msc infusion cost", "can be expensive"),
         ("is it ok for evryone who has sle", "not suitable for every lupus patient"),
         ("My moms sle hasnt improved on any of her meds. Would they take her?", "refractory lupus that hasn’t responded"),
+        ("is it like $20k?", "can be expensive"),
+        # Only words that ask, answered where the article says what they ask for.
+        ("where can you get it", "Availability is typically limited"),
+        ("how much is it", "can be expensive"),
+        ("after they take the cells out and give chemo, what happens next", "reintroduced"),
     ],
 )
 def test_answers_quote_the_passage_that_answers(engine, message, expected):
@@ -660,3 +668,25 @@ def test_no_question_the_article_answers_is_taken_for_an_emergency_or_small_talk
 @pytest.mark.parametrize("message", ["thanks, that was really useful", "ok that's very informative, thank you"])
 def test_thanks_in_other_words_is_small_talk(engine, message):
     assert engine.reply(message).kind == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    "history, message, expected",
+    [
+        # whom the subject asked about is for
+        (["tell me about the autologous transplant"], "whos it mainly for", "typically reserved for severe lupus"),
+        # the item of the earlier answer's list a follow-up names as a part
+        (["who can get it"], "tell me more about the organ bit", "major organ involvement"),
+        # a story told, then whether it is for the person it is about: the candidates' list with its bullets
+        (["my mom has lupus in her kidneys"], "is she someone this could be for", "kidneys"),
+        # "back to my first q"
+        (["how is msc given", "what are the risks of ahsct"], "back to my first q, does it need chemo", "without needing chemotherapy"),
+        (["is msc used widely yet"], "will it be someday", "could soon become a key part of the future"),
+    ],
+)
+def test_follow_ups_read_as_people_type_them(engine, history, message, expected):
+    assert expected in engine.reply(message, history).passages[0].passage.text
+
+
+def test_whats_the_catch_asks_for_the_risks(engine):
+    assert engine.reply("so whats the catch").passages[0].passage.text.startswith("Possible Risks")
