@@ -40,6 +40,8 @@ _HISTORY_CUE = re.compile(
     r"|(controlled|control|stable|managed|well|fine|maintained) on|been taking|been using)\b"
 )
 _LIST_WORDS = frozenset(("and", "or", "then", "also", "plus", "even"))
+# A time told as how long something has lasted ("nothing has worked for more than a few months") asks no time.
+_DURATION = re.compile(r"\bfor (more than |over |about |almost |nearly |at least |the (last|past) )?(a few|few|\d+|several|many|a couple of|two|three|four|five|six|ten)?$")
 # Whether a choice matters ("does it matter which hospital") does not ask for one by name.
 _MATTERS = re.compile(r"\b(matter|matters|mattered|important|difference)$")
 # A topic said not to be the case ("chemo for lupus? it's not cancer", "if they don't have cancer") is not asked about.
@@ -91,7 +93,7 @@ _ASKS_WHOM_FOR = re.compile(
 # "Would they even consider him?", "is that the kind of patient they look at", "an option for my dad": whether
 # someone is a candidate.
 _ASKS_ELIGIBILITY = re.compile(
-    r"\b(would|will|could|can|do|does|might) (they|doctors|you|the (team|doctors?|clinic|hospital|trial|centers?|centres?)) (even |ever |still )?(consider|take|accept|treat|approve|want|look at)\b"
+    r"\b((would|will|could|can|do|does|might) (they|doctors|you|the (team|doctors?|clinic|hospital|trial|centers?|centres?))|they'?d|you'?d) (even |ever |still )?(consider|take|accept|treat|approve|want|look at)\b"
     r"|\b(kind|type|sort) of (patient|person|case|people|patients) (they|you|doctors|who'?d|who would|who could|who can|who gets?)\b|\bbe considered for\b|\b(an )?option for (me|him|her|us|them|someone like|people like|my \w+)\b"
     r"|\b(am i|is (he|she|my \w+)|are (they|we)) (eligible|suitable|a (good )?(fit|candidate|match))\b|\bwould (i|he|she|we|my \w+) (be )?(eligible|considered|accepted|a candidate|suitable)\b"
 )
@@ -148,10 +150,11 @@ _POINTING = frozenset(
     stem(w) for w in ("one", "kind", "type", "sort", "version", "form", "route", "path", "approach", "option", "method", "treatment", "therapy", "procedure", "way", "thing")
 )
 _PROCESS = frozenset(stem(w) for w in ("work", "done", "do", "perform", "process", "procedure", "step", "happen", "go", "walk"))
-# How to tell it, not what to tell: "what are stem cells, in plain english".
-_HOW_TO_TELL = re.compile(
+# How to tell it or why it is asked, not what to tell: "what are stem cells, in plain english", "for my module".
+_ASIDE = re.compile(
     r"\b(in (plain|simple|simpler|layman'?s|lay|everyday|normal|basic) (english|terms|words|language)|like (i'?m|im|i am) (5|five|a child|a kid)"
-    r"|in a nutshell|for dummies|simply put|in short|briefly)\b",
+    r"|in a nutshell|for dummies|simply put|in short|briefly"
+    r"|for (my|a|our|the) (\w+ ){0,2}(class|course|module|essay|paper|presentation|assignment|homework|exam|project|thesis|dissertation|report|lecture|seminar|coursework|studies))\b",
     re.IGNORECASE,
 )
 # "Going back to the first thing", "back to my original question": the turn pointed to, not the last one.
@@ -330,7 +333,7 @@ class ChatEngine:
     def _answer(self, message: str, history: Sequence[str]) -> list[Hit]:
         """The best passages, best first; none to decline."""
         retriever, tuning = self.retriever, self.tuning
-        message = _HOW_TO_TELL.sub(" ", message)
+        message = _ASIDE.sub(" ", message)
         concepts = retriever.analyzer.concepts(message)
         own = len(concepts)  # the message's own concepts; a follow-up's are followed by the earlier turn's
         # The article's words for the answer to a kind of question ("how does that help lupus": reboot, modulate)
@@ -415,11 +418,15 @@ class ChatEngine:
         return hits
 
     def _story(self, message: str) -> tuple[str, str] | None:
-        """A message of several sentences whose last asks something, as (the sentences before, that question)."""
+        """A message of several sentences of which one asks something, the last or the first, as (the sentences
+        that tell, that question): "My mom has lupus. Is it safe for her?", "What are the risks? I want the
+        honest downsides." Two questions are no story."""
         parts = [p.strip() for p in _SENTENCE_END.split(message) if p.strip()]
-        if len(parts) < 2 or not _QUESTION.search(normalize(parts[-1])):
+        asks = [bool(_QUESTION.search(normalize(p))) for p in parts]
+        if len(parts) < 2 or sum(asks) != 1 or not (asks[-1] or asks[0]):
             return None
-        return " ".join(parts[:-1]), parts[-1]
+        question = parts.pop(-1 if asks[-1] else 0)
+        return " ".join(parts), question
 
     def _says_how_often(self, number: int, concepts: list[Concept], weights: list[float]) -> bool:
         """Whether a passage says how often, and of something the question names in a word of its own text."""
@@ -854,6 +861,7 @@ class ChatEngine:
                 _HISTORY_CUE.search(" ".join(found[max(0, begin - 6) : begin]))
                 or _NOT.search(" ".join(found[max(0, begin - 3) : begin]))
                 or _MATTERS.search(" ".join(found[max(0, begin - 2) : begin]))
+                or _DURATION.search(" ".join(found[max(0, begin - 5) : begin]))
                 or _DID_NOT_WORK.match(" ".join(found[end : end + 6]))
             )
             if not told:

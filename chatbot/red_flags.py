@@ -40,7 +40,9 @@ _RED_FLAGS = [
     r"|all (of )?(my|his|her|their|the) (sleeping|sleep|pain|anxiety|heart|blood pressure|seizure) " + _PILLS + r")",
     r"(too many|whole bottle|handful|bunch|lots|a lot) (of )?(\w+ )?(pills|tablets|meds|medication|medicine|sleeping pills|painkillers)",
     r"(ate|got into) (my|his|her|their|the|grandma'?s|mom'?s|dad'?s) (\w+ )?(pills|tablets|meds|medication|medicine)",
-    r"(swallowed|took) (some |a few |a bunch |a handful )?(of )?" + _SOMEONE_ELSES + r" (\w+ )?" + _PILLS,
+    r"(swallowed|took) (some |a few |a bunch |a handful )?(of )?" + _SOMEONE_ELSES + r" (\w+ )?" + _PILLS + r"|(took|swallowed|plus|and) (some|a few|a bunch|a handful) of " + _SOMEONE_ELSES + r"(?=\s*(by|and|plus|too|as well|$)\b|\s*[,.!?])"
+    # several times the dose: "took like 3x my meds"
+    r"|(took|taken|swallowed|had) .{0,20}\b([3-9]|[1-9]\d|three|four|five|ten|triple) ?(x|times) (my|the|his|her|their) (usual |normal |prescribed |daily )?(dose|doses|meds|pills|tablets|medications?|medicines?)",
     # breathing
     r"(can'?t|cant|cnt|cannot|could ?n'?t|can not|unable to|struggling to|hard to|trouble|difficulty|not|isn'?t|stopped|barely) ?(breath|breathe|breathing|get (any )?air|catch (my|his|her|their) breath)",
     r"gasping|choking|turning blue|(lips|face) (are |is |turning )?(blue|grey|gray)|throat (is )?(closing|swelling)|anaphyla\w*",

@@ -59,6 +59,7 @@ def test_suicide_told_by_two_of_its_signs_is_an_emergency(message):
         "i took all my prednisone and plaquenil at once",
         "took some of my dad's heart meds",
         "my 4 year old swallowed some of my hydroxychloroquine",
+        "i took like 4x my usual dose plus some of my husbands by mistake and feel really confused",
         "I won't be around to see whether the transplant works",
     ],
 )

@@ -150,6 +150,8 @@ def test_a_greeting_with_a_question_is_answered(engine, message):
         "can i get pregnent after ahsct",  # a topic misspelt is still the topic
         "plasma exchange instead of stem cells?",
         "how long are you in the hospital after ahsct",
+        # two questions are no story: both are asked
+        "will the chemo make my hair fall out? how long until it grows back",
     ],
 )
 def test_questions_the_article_does_not_answer_are_declined(engine, message):
@@ -188,6 +190,10 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("where can you get it", "Availability is typically limited"),
         ("how much is it", "can be expensive"),
         ("after they take the cells out and give chemo, what happens next", "reintroduced"),
+        # why it is asked is no topic, nor is how long something has lasted, nor a story told after the question
+        ("for my immunology seminar: what are the usual lupus treatments", "Traditional treatments often involve"),
+        ("ive failed methotrexate and cellcept, nothing has worked for more than 3 months, would i be a candidate", "Patients with severe, refractory lupus"),
+        ("is an msc infusion a bit like a blood transfusion? my aunt had one after she got cancer", "MSCs are taken from a donor"),
     ],
 )
 def test_answers_quote_the_passage_that_answers(engine, message, expected):
@@ -682,6 +688,7 @@ def test_thanks_in_other_words_is_small_talk(engine, message):
         # "back to my first q"
         (["how is msc given", "what are the risks of ahsct"], "back to my first q, does it need chemo", "without needing chemotherapy"),
         (["is msc used widely yet"], "will it be someday", "could soon become a key part of the future"),
+        (["my wife has lupus in her brain", "the meds arent working"], "is she someone they'd even look at", "Patients with severe, refractory lupus"),
     ],
 )
 def test_follow_ups_read_as_people_type_them(engine, history, message, expected):
