@@ -36,10 +36,16 @@ _NUMBER_ZIPF = 5.0  # how common a number counts as being, on the Zipf scale of 
 # steroids", "under control on plaquenil" ("I'm on" reads "i on": contractions are cut); and the words that join a
 # list of such things.
 _HISTORY_CUE = re.compile(
-    r"\b(tried|took|taken|been on|was on|were on|im on|i on|currently on|failed|responded to|respond to|stopped|despite|after years of"
+    r"\b(tried|took|taken|been on|was on|were on|im on|i on|currently on|(s?he'?s|s?he is|they'?re|they are|is|are) (still )?on|failed|responded to|respond to|stopped|despite|after years of"
     r"|(controlled|control|stable|managed|well|fine|maintained) on|been taking|been using)\b"
 )
 _LIST_WORDS = frozenset(("and", "or", "then", "also", "plus", "even"))
+# Groups of out-of-scope topics asked about only beside a price: the article answers whether to go abroad for
+# treatment ("is it safe to go to Mexico for it"), not what it costs in one country or another.
+_PRICED_TOPICS = frozenset({"prices_abroad"})
+_ASKS_PRICE = re.compile(
+    r"\b(cost|costs|price|prices|priced|pricing|expensive|how much|charge|charges|fees?|quotes?|afford\w*|(which|where|is it|would it be|is) (\w+ )?(cheaper|cheapest))\b"
+)
 # A time told as how long something has lasted ("nothing has worked for more than a few months") asks no time.
 _DURATION = re.compile(r"\bfor (more than |over |about |almost |nearly |at least |the (last|past) )?(a few|few|\d+|several|many|a couple of|two|three|four|five|six|ten)?$")
 # Whether a choice matters ("does it matter which hospital") does not ask for one by name.
@@ -161,7 +167,7 @@ _ASIDE = re.compile(
 _BACK_TO = re.compile(r"\b(go(ing)? )?back to (my |the |your )?((?P<first>first|original|1st|very first)|earlier|previous|other) (thing|question|q|qn|ques|topic|point|one|message)\b")
 # "The first kind", "the second one": an item of the list (or of the sub-sections) the earlier turn was answered by;
 # not "the first question" nor "going back to the first thing", which point to an earlier turn.
-_ORDINAL = re.compile(r"(?<!back to )\bthe (?P<nth>first|second|third|1st|2nd|3rd|former|latter|last)\b(?! (step|time|stage|phase|few|days?|weeks?|months?|years?|night|question|topic|point|message)\b)")
+_ORDINAL = re.compile(r"(?<!back to )\bthe (?P<nth>first|second|third|1st|2nd|3rd|former|latter|last)\b(?! (step|time|stage|phase|few|days?|weeks?|months?|years?|night|question|topic|point|message|place)\b)")
 # "Tell me more about the organ part": the item of the list the earlier turn was answered by that says "organ".
 _PART = re.compile(r"\b(the|that) (?P<what>(\w+ ){0,2}?\w+) (part|bit|bullet|item|point)\b")
 _NTH = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "latter": -1, "last": -1}
@@ -850,6 +856,8 @@ class ChatEngine:
                     break
             else:
                 start += 1
+        if not _ASKS_PRICE.search(" ".join(found)):
+            spans = [span for span in spans if span[2] not in _PRICED_TOPICS]
         groups = set()
         first = 0
         while first < len(spans):

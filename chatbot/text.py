@@ -76,9 +76,8 @@ def words(text: str) -> list[str]:
     return [w for word in found for w in CHAT_WORDS.get(word, (word,))]
 
 
-# What "does" asks about, right after it: "dose it hurt", "how dose msc work", "dose insurance cover it"; and
-# the words before "does the ..." or "does a ..." ("how dose the infusion work"), where "what dose the ..." may be a
-# dose.
+# What "does" asks about, right after it ("dose it hurt", "how dose msc work", "how dose the infusion work"), and
+# the words that may come before it; "what dose she takes" and "the dose she is on" are doses.
 _ASKED_OF = frozenset("it this that he she they insurance stem msc mscs hsct ahsct lupus my your his her their anyone everyone someone".split())
 _ASKS_HOW = frozenset(("", "how", "much", "why", "when", "where"))
 
@@ -87,7 +86,7 @@ def _does_typed_as_dose(found: list[str]) -> list[str]:
     """"Dose" typed for "does", a real word the speller leaves alone, read as "does" where a question's subject
     follows it; "what dose of chemo" keeps its dose."""
     return [
-        "does" if w == "dose" and (nxt in _ASKED_OF or nxt in ("the", "a", "an") and before in _ASKS_HOW) else w
+        "does" if w == "dose" and before in _ASKS_HOW and (nxt in _ASKED_OF or nxt in ("the", "a", "an")) else w
         for before, w, nxt in zip(["", *found], found, [*found[1:], ""])
     ]
 

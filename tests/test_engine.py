@@ -150,6 +150,9 @@ def test_a_greeting_with_a_question_is_answered(engine, message):
         "can i get pregnent after ahsct",  # a topic misspelt is still the topic
         "plasma exchange instead of stem cells?",
         "how long are you in the hospital after ahsct",
+        # the price in one country or another
+        "how much is an msc infusion in colombia",
+        "is ahsct cheaper in thailand",
         # two questions are no story: both are asked
         "will the chemo make my hair fall out? how long until it grows back",
     ],
@@ -194,6 +197,11 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("for my immunology seminar: what are the usual lupus treatments", "Traditional treatments often involve"),
         ("ive failed methotrexate and cellcept, nothing has worked for more than 3 months, would i be a candidate", "Patients with severe, refractory lupus"),
         ("is an msc infusion a bit like a blood transfusion? my aunt had one after she got cancer", "MSCs are taken from a donor"),
+        # going abroad is answered, whatever the country, even for a lower price
+        ("is it a good idea to get it done in colombia", "travel abroad"),
+        ("going to mexico for it since it's cheaper there, bad idea?", "travel abroad"),
+        # a medicine someone is on is her history
+        ("my sister is on cellcept and still flaring, would msc help her", "Reduction or elimination of lupus symptoms"),
     ],
 )
 def test_answers_quote_the_passage_that_answers(engine, message, expected):

@@ -34,6 +34,7 @@ def test_words(text, expected):
         ("why dose the transplant need chemo", ["why", "does", "the", "transplant", "need", "chemo"]),
         ("what dose of chemo", ["what", "dose", "of", "chemo"]),
         ("what dose the doctors give", ["what", "dose", "the", "doctors", "give"]),
+        ("the prednisone dose she is on", ["the", "prednisone", "dose", "she", "is", "on"]),
         ("the dose", ["the", "dose"]),
     ],
 )
