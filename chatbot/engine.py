@@ -47,7 +47,10 @@ _ASKS_PRICE = re.compile(
     r"\b(cost|costs|price|prices|priced|pricing|expensive|how much|charge|charges|fees?|quotes?|afford\w*|(which|where|is it|would it be|is) (\w+ )?(cheaper|cheapest))\b"
 )
 # A time told as how long something has lasted ("nothing has worked for more than a few months") asks no time.
-_DURATION = re.compile(r"\bfor (more than |over |about |almost |nearly |at least |the (last|past) )?(a few|few|\d+|several|many|a couple of|two|three|four|five|six|ten)?$")
+# Nor does one told as a distance ("3 hrs from any big hospital").
+_DURATION = re.compile(r"\bfor( (more than|over|about|almost|nearly|at least|the (last|past)))?( (a few|few|\d+|several|many|a couple of|two|three|four|five|six|ten))?$")
+_AWAY = re.compile(r"^(from|away|drive|by (car|bus|train|plane))\b")
+_TIME_UNIT = re.compile(r"(minute|min|hour|hr|day|week|wk|month|mo|year|yr|age)s?")
 # Whether a choice matters ("does it matter which hospital") does not ask for one by name.
 _MATTERS = re.compile(r"\b(matter|matters|mattered|important|difference)$")
 # A topic said not to be the case ("chemo for lupus? it's not cancer", "if they don't have cancer") is not asked about.
@@ -93,8 +96,8 @@ _ASKS_WHOM_FOR = re.compile(
     r"\bwhy (would|do|does|did|should|will|might|on earth would)( \w+)?( anyone| anybody| someone| people| patients| doctors| you| i| we| they| she| he)"
     r"( ever| even| still| actually)? (choose|pick|want|go for|opt for|do|try|get|risk|consider|bother|use|recommend)\b"
     r"|\bwhy (do|bother with|go through|risk) (it|that|this)\b|\bwhy bother\b"
-    r"|\b(for|to|at)\W+(everyone|everybody|anyone|anybody|all|every|any|mild)\b.{0,40}\bor (is it )?(only|just|mainly|mostly)\b"
-    r"|\bwho('?s| is| are)( \w+){0,5} (meant|intended|designed|aimed|made|really|actually|usually|mainly|mostly) (for|at)\b"
+    r"|\b(for|to|at)\W+(like |say )?(everyone|everybody|anyone|anybody|all|every|any|mild)\b.{0,40}\bor (is it )?(only|just|mainly|mostly)\b"
+    r"|\bwho('?s| is| are)( \w+){0,5} (meant|intended|designed|aimed|made|really|realy|actually|actualy|usually|mainly|mostly) (for|at)\b"
 )
 # "Would they even consider him?", "is that the kind of patient they look at", "an option for my dad": whether
 # someone is a candidate.
@@ -102,6 +105,7 @@ _ASKS_ELIGIBILITY = re.compile(
     r"\b((would|will|could|can|do|does|might) (they|doctors|you|the (team|doctors?|clinic|hospital|trial|centers?|centres?))|they'?d|you'?d) (even |ever |still )?(consider|take|accept|treat|approve|want|look at)\b"
     r"|\b(kind|type|sort) of (patient|person|case|people|patients) (they|you|doctors|who'?d|who would|who could|who can|who gets?)\b|\bbe considered for\b|\b(an )?option for (me|him|her|us|them|someone like|people like|my \w+)\b"
     r"|\b(am i|is (he|she|my \w+)|are (they|we)) (eligible|suitable|a (good )?(fit|candidate|match))\b|\bwould (i|he|she|we|my \w+) (be )?(eligible|considered|accepted|a candidate|suitable)\b"
+    r"|\b(is|are) (it|this|that|they|stem cells?)( \w+)? (meant|intended|designed|made|aimed|for) (for |at )?(ppl|people|someone|somebody|patients|folks|those|cases) like\b"
 )
 # "What meds do people normally take for lupus", "how is lupus usually treated": the usual treatments.
 _USUAL = r"(normal|normally|usual|usually|standard|conventional|traditional|traditionally|regular|typical|typically|first line|common|commonly|main|existing|current|older|old school)"
@@ -869,8 +873,9 @@ class ChatEngine:
                 _HISTORY_CUE.search(" ".join(found[max(0, begin - 6) : begin]))
                 or _NOT.search(" ".join(found[max(0, begin - 3) : begin]))
                 or _MATTERS.search(" ".join(found[max(0, begin - 2) : begin]))
-                or _DURATION.search(" ".join(found[max(0, begin - 5) : begin]))
                 or _DID_NOT_WORK.match(" ".join(found[end : end + 6]))
+                or bool(_TIME_UNIT.fullmatch(found[end - 1]))
+                and bool(_DURATION.search(" ".join(found[max(0, begin - 5) : begin])) or _AWAY.match(" ".join(found[end : end + 2])))
             )
             if not told:
                 groups.update(group for _, _, group in spans[first : last + 1])

@@ -89,6 +89,7 @@ def test_emergency_guidance_names_an_emergency_number_and_a_crisis_line():
         ("hi there, hope ur day is going good", "greeting"),
         ("thank you so much, very helpfull", "thanks"),
         ("what can u help w", "help"),
+        ("alright, gotta go", "goodbye"),
         ("hello? is anyone there", "greeting"),
         ("thanks, that was really helpful", "thanks"),
         ("thx", "thanks"),
@@ -202,6 +203,9 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("going to mexico for it since it's cheaper there, bad idea?", "travel abroad"),
         # a medicine someone is on is her history
         ("my sister is on cellcept and still flaring, would msc help her", "Reduction or elimination of lupus symptoms"),
+        # hours told as a distance ask no time
+        ("i'm about 2 hours away from the nearest big hospital, can i still get it", "Patients who have access to a qualified medical center"),
+        ("whats the best case with this treatment", "Reduction or elimination of lupus symptoms"),
     ],
 )
 def test_answers_quote_the_passage_that_answers(engine, message, expected):
@@ -697,6 +701,7 @@ def test_thanks_in_other_words_is_small_talk(engine, message):
         (["how is msc given", "what are the risks of ahsct"], "back to my first q, does it need chemo", "without needing chemotherapy"),
         (["is msc used widely yet"], "will it be someday", "could soon become a key part of the future"),
         (["my wife has lupus in her brain", "the meds arent working"], "is she someone they'd even look at", "Patients with severe, refractory lupus"),
+        (["my mom has tried every med and still flares", "shes exhausted"], "is this meant for people like her", "Patients with severe, refractory lupus"),
     ],
 )
 def test_follow_ups_read_as_people_type_them(engine, history, message, expected):
