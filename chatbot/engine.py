@@ -179,7 +179,10 @@ _NTH = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3
 _MORE = re.compile(r"\b(tell me more|more (info|information|details)|go on|explain more|elaborate|say more)\b")
 _ELSE = re.compile(r"\b(what else|anything else|any others?|what other)\b")
 # A message that opens by carrying the earlier question over to something else ("and msc?", "what about for kids").
-_ELLIPSIS = re.compile(r"^\W*(and|what about|how about|same for|same with|and for|and with|and what about|but what about|what of)\b")
+_ELLIPSIS = re.compile(
+    r"^\W*(and|what about|how about|same for|same with|and for|and with|and what about|but what about|what of)\b"
+    r"|^\W*((so|ok|okay|and|wait|right)\W+){0,2}(no|not even|without) (any )?\w+( \w+)?( at all| then| either)?\W*$"  # "so no chemo at all?"
+)
 # Words that point back to something said before ("is it safe?", "what about the other one").
 _ANAPHORA = re.compile(r"\b(it|its|that|this|they|them|those|these|there|one|ones|he|she|him|her|his|either|both|same|the other|the procedure|the treatment|the process)\b")
 

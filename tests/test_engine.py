@@ -702,6 +702,8 @@ def test_thanks_in_other_words_is_small_talk(engine, message):
         (["is msc used widely yet"], "will it be someday", "could soon become a key part of the future"),
         (["my wife has lupus in her brain", "the meds arent working"], "is she someone they'd even look at", "Patients with severe, refractory lupus"),
         (["my mom has tried every med and still flares", "shes exhausted"], "is this meant for people like her", "Patients with severe, refractory lupus"),
+        # "so no X?" checks what the earlier answer said
+        (["how are mesenchymal cells given"], "ok so no chemo then?", "without needing chemotherapy"),
     ],
 )
 def test_follow_ups_read_as_people_type_them(engine, history, message, expected):
