@@ -55,6 +55,11 @@ _TIME_UNIT = re.compile(r"(minute|min|hour|hr|day|week|wk|month|mo|year|yr|age)s
 _MATTERS = re.compile(r"\b(matter|matters|mattered|important|difference)$")
 # A topic said not to be the case ("chemo for lupus? it's not cancer", "if they don't have cancer") is not asked about.
 _NOT = re.compile(r"\b(its|it is|this is|thats|that is|lupus is) not$|\b(isn|isnt)$|\b(don|dont|do not|doesn|doesnt|does not|didn|didnt|did not|never) (have|has|had|got)$")
+# A topic offered as one side of a choice ("is it surgery or like a drip"), or as a kind ("which hospitals,
+# regular ones or only special ones"), is not what is asked.
+_CHOICE_BEFORE = re.compile(r"\b(is|was|will) (it|this|that)( like)?( a| an)?$")
+_CHOICE_AFTER = re.compile(r"^or\b")
+_KIND_OF_PLACE = re.compile(r"\b(regular|normal|ordinary|special|specialist|specialised|specialized|specialty|big|small|local|university|research|public|private) (ones?|hospitals?|clinics?|centers?|centres?)\b")
 # What follows a list of things tried: "..., nothing has worked", "... and they didn't help".
 _DID_NOT_WORK = re.compile(
     r"(and |but )?(nothing|none of (them|it|those)|(it|they|that|which|these|those|all|both|each|all of them) )?(has |have )?"
@@ -877,6 +882,8 @@ class ChatEngine:
                 or _NOT.search(" ".join(found[max(0, begin - 3) : begin]))
                 or _MATTERS.search(" ".join(found[max(0, begin - 2) : begin]))
                 or _DID_NOT_WORK.match(" ".join(found[end : end + 6]))
+                or _CHOICE_BEFORE.search(" ".join(found[max(0, begin - 4) : begin])) and _CHOICE_AFTER.match(" ".join(found[end : end + 1]))
+                or _KIND_OF_PLACE.search(" ".join(found[end : end + 8]))
                 or bool(_TIME_UNIT.fullmatch(found[end - 1]))
                 and bool(_DURATION.search(" ".join(found[max(0, begin - 5) : begin])) or _AWAY.match(" ".join(found[end : end + 2])))
             )

@@ -90,6 +90,8 @@ def test_emergency_guidance_names_an_emergency_number_and_a_crisis_line():
         ("thank you so much, very helpfull", "thanks"),
         ("what can u help w", "help"),
         ("alright, gotta go", "goodbye"),
+        ("anybody online?", "greeting"),
+        ("gnite!", "goodbye"),
         ("hello? is anyone there", "greeting"),
         ("thanks, that was really helpful", "thanks"),
         ("thx", "thanks"),
@@ -206,6 +208,9 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         # hours told as a distance ask no time
         ("i'm about 2 hours away from the nearest big hospital, can i still get it", "Patients who have access to a qualified medical center"),
         ("whats the best case with this treatment", "Reduction or elimination of lupus symptoms"),
+        # a topic offered as one side of a choice, or a kind of place, is not what is asked
+        ("so is it surgery or a drip?", "infused intravenously"),
+        ("which clinics offer it, normal ones or only specialist ones", "Availability is typically limited"),
     ],
 )
 def test_answers_quote_the_passage_that_answers(engine, message, expected):
