@@ -46,6 +46,11 @@ def test_tokens_drop_stop_words_and_stem():
     assert Analyzer().tokens("What are the risks of transplants?") == ["risk", "transplant"]
 
 
+def test_words_that_only_colour_a_question_are_dropped():
+    # "actually", "basically": how a question is said; "-ish" and "my moms" (no apostrophe) too
+    assert Analyzer().tokens("so is it actually basically experimental-ish, my moms doctor says") == ["experiment", "doctor", "say"]
+
+
 def test_passages_and_queries_share_one_tokenizer():
     analyzer = Analyzer()
     passage = "Infection or complications from chemotherapy"
