@@ -900,7 +900,7 @@ class ChatEngine:
         ``unmatched_everyday`` says: people wrap questions in such words, and they name no other topic.
         """
         best = int(np.argmax(scores))
-        found = set().union(*(self._matched(n, concepts) for n in self._expand_lead_in([best], scores)))
+        found = set().union(*(self._matched(n, concepts) for n in {best, *self._expand_lead_in([best], scores)}))
         matched = missing = 0.0
         for concept, weight in zip(concepts, weights):
             if concept.surface in found:

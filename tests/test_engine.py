@@ -715,5 +715,11 @@ def test_follow_ups_read_as_people_type_them(engine, history, message, expected)
     assert expected in engine.reply(message, history).passages[0].passage.text
 
 
+def test_what_a_list_lead_in_covers_counts_with_what_its_bullets_cover(engine):
+    # "hype" is in the questions listed for the research list's lead-in, "work" in its bullets' own
+    reply = engine.reply("does stem cell therapy work for lupus or is it just hype")
+    assert reply.kind == "answer"
+
+
 def test_whats_the_catch_asks_for_the_risks(engine):
     assert engine.reply("so whats the catch").passages[0].passage.text.startswith("Possible Risks")
