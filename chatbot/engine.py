@@ -93,7 +93,7 @@ _SEQUENCE_WORDS = re.compile(r"\b(then|next|after|afterwards|before|finally|firs
 # are the corpus's (ANSWER_WORDS_FILE). "What do MSCs do", "how does that help lupus": what the treatment does ("do"
 # is a stop word, so the question would otherwise keep only "MSCs" and match where MSCs come from).
 _ASKS_FUNCTION = re.compile(
-    r"\bwhat (do|does|did|will|would|can|could|is|are) (?!i |you |we |u )(.+ )?do\b"
+    r"\bwhat (do|does|did|will|would|can|could|is|are) (?!i |you |we |u )(.+ )?do\b|\bwhy (would|does|do|will|should|is) (it|that|this|they|stem cells?)( \w+)? help\b"
     r"|\bhow( exactly| actually| even| really)? (does|do|did|would|could|can|will|might|is|are)( (it|that|this|they|them|stem|cells?|therapy|treatment|the|even|actually|exactly|really|supposed to|meant to|going to|this kind of)){1,6} (help|work|treat|fix|heal|cure|be used|used|do (that|it|this|so))\b"
 )
 # Whom it is for: "is it for everyone or only bad cases", and the case for it, "why would anyone pick it then".
@@ -128,6 +128,7 @@ _ASKS_REACH = re.compile(
 _ASKS_FUTURE = re.compile(
     r"\b(will|would|could|might|is) (it|this|that|they|these|stem cells?|(this |the |stem cell )?(therapy|treatment|msc|ahsct))( \w+){0,3} (ever|eventually|one day|someday|some day|in (the )?future)\b"
     r"|\b(ever|eventually|one day|someday|some day) (be|become|get|turn into)\b|\b(will|would|could|might) (it|this|that|they) (become|turn into)\b|\bdown the (road|line)\b"
+    r"|\b(will|would|could|might) (that|it|this|things) (ever )?change\b|\b(is|are) (that|it|this|things) (going|likely|expected) to change\b"
 )
 _QUESTION_KINDS = {
     "function": _ASKS_FUNCTION,
