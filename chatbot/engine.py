@@ -82,7 +82,8 @@ _GIVES_FREQUENCY = re.compile(r"\b(rare|rarely|often|usually|commonly|uncommon|s
 _STEP_CUE = re.compile(
     r"\b(what (happens|happened|comes|goes on|do they do|will they do|did they do|is done|do you do|do i do)|then what|what next|what'?s next|next step|and then"
     r"|why (do|does|would|did|is|are|must|should) (they|you|we|doctors|the doctors|i|patients|it)( \w+)? (give|giving|do|need|have|get|use|start|wait)"
-    r"|why (is|are|was|were) (the )?\w+ (given|done|needed|used|required))\b"
+    r"|why (is|are|was|were) (the )?\w+ (given|done|needed|used|required)"
+    r"|^\W*((and|so|ok|okay|then|but)\W+){0,2}(right |just )?(after|before) (the |that |this |my |your )?\w+( \w+)?\W*$)"  # "and after the chemo?"
 )
 _STEP = re.compile(r"\b(?P<way>after|before)\s+(?P<step>((?!\b(what|how|when|where|which|who|whats)\b)[^,.?!;])+)")
 # "Then what?" asks for the step after the one the earlier turn told; "what do they do" asks that only of a named step.

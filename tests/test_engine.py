@@ -92,6 +92,7 @@ def test_emergency_guidance_names_an_emergency_number_and_a_crisis_line():
         ("alright, gotta go", "goodbye"),
         ("anybody online?", "greeting"),
         ("gnite!", "goodbye"),
+        ("ok that really clears things up, thank you", "thanks"),
         ("hello? is anyone there", "greeting"),
         ("thanks, that was really helpful", "thanks"),
         ("thx", "thanks"),
@@ -156,6 +157,7 @@ def test_a_greeting_with_a_question_is_answered(engine, message):
         # the price in one country or another
         "how much is an msc infusion in colombia",
         "is ahsct cheaper in thailand",
+        "can you give me the names of doctors who do msc",
         # two questions are no story: both are asked
         "will the chemo make my hair fall out? how long until it grows back",
     ],
@@ -710,6 +712,8 @@ def test_thanks_in_other_words_is_small_talk(engine, message):
         (["my mom has tried every med and still flares", "shes exhausted"], "is this meant for people like her", "Patients with severe, refractory lupus"),
         # "so no X?" checks what the earlier answer said
         (["how are mesenchymal cells given"], "ok so no chemo then?", "without needing chemotherapy"),
+        # "and after the chemo?": the step after the one named
+        (["how is ahsct done"], "ok and after the chemo?", "reintroduced"),
     ],
 )
 def test_follow_ups_read_as_people_type_them(engine, history, message, expected):
