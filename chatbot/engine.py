@@ -88,6 +88,7 @@ _STEP_CUE = re.compile(
 _STEP = re.compile(r"\b(?P<way>after|before)\s+(?P<step>((?!\b(what|how|when|where|which|who|whats)\b)[^,.?!;])+)")
 # "Then what?" asks for the step after the one the earlier turn told; "what do they do" asks that only of a named step.
 _THEN = re.compile(r"\b(then what|what next|what'?s next|next step|and then|(what|which) (happens|comes|is) (next|then|after that)|after that)\b")
+_SEVERAL = re.compile(r"\b(and|then|plus)\b")  # "after they collect the cells and give the chemo": steps named together
 _STEPS_LOOKED_AT = 32  # how many of the best-scoring steps are read for the step a question names
 _SEQUENCE_WORDS = re.compile(r"\b(then|next|after|afterwards|before|finally|first)\b")
 # Kinds of question whose answer the article tells in words of its own, which the questions rarely use; the words
@@ -556,7 +557,7 @@ class ChatEngine:
         firsts = [n for n in firsts if n is not None]
         if not firsts:
             return None
-        if step is None or re.search(r"\b(and|then|plus)\b", told):
+        if step is None or _SEVERAL.search(told):
             # The earlier turn told where the asker is ("they take my own cells and then give chemo"), or the
             # question named several steps ("after they collect the cells and give the chemo"): the last of them.
             anchor = max(firsts) if way == "after" else min(firsts)
@@ -884,10 +885,12 @@ class ChatEngine:
                 or _NOT.search(" ".join(found[max(0, begin - 3) : begin]))
                 or _MATTERS.search(" ".join(found[max(0, begin - 2) : begin]))
                 or _DID_NOT_WORK.match(" ".join(found[end : end + 6]))
-                or _CHOICE_BEFORE.search(" ".join(found[max(0, begin - 4) : begin])) and _CHOICE_AFTER.match(" ".join(found[end : end + 1]))
+                or (_CHOICE_BEFORE.search(" ".join(found[max(0, begin - 4) : begin])) and _CHOICE_AFTER.match(" ".join(found[end : end + 1])))
                 or _KIND_OF_PLACE.search(" ".join(found[end : end + 8]))
-                or bool(_TIME_UNIT.fullmatch(found[end - 1]))
-                and bool(_DURATION.search(" ".join(found[max(0, begin - 5) : begin])) or _AWAY.match(" ".join(found[end : end + 2])))
+                or (
+                    _TIME_UNIT.fullmatch(found[end - 1])
+                    and (_DURATION.search(" ".join(found[max(0, begin - 5) : begin])) or _AWAY.match(" ".join(found[end : end + 2])))
+                )
             )
             if not told:
                 groups.update(group for _, _, group in spans[first : last + 1])

@@ -29,8 +29,10 @@ _RED_FLAGS = [
     # suicide and self-harm
     r"suicid\w*|kill(ing)? " + _SELF + r"|end(ing)? (it all|my life|(his|her|their) life|things)|take (my|his|her) (own )?life",
     r"(want|wanted|wants|wanna|going|gonna|plan|planning|thinking|think|thought|tempted|ready) (to |of |about )?(die|dying|be dead|hurt " + _SELF + r"|harm " + _SELF + r"|cut " + _SELF + r")",
-    r"i (won'?t|wont|will not) be (around|here|alive) to see|i (won'?t|wont|will not) be alive (for|when|by|much longer)|i (won'?t|wont|will not) be (around|here) (much longer|for long|anymore|any more)|"
-    r"end it (tonight|today|now|soon)|end everything|(would|will|wouldn'?t) (even )?miss me if i|everyone would be better off|want to disappear|better off dead|better off without me|no reason to (live|go on)|(don'?t|do not|dont) want to (live|be alive|be here|exist|wake up)|can'?t go on|not worth living",
+    (
+        r"i (won'?t|wont|will not) be (around|here|alive) to see|i (won'?t|wont|will not) be alive (for|when|by|much longer)|i (won'?t|wont|will not) be (around|here) (much longer|for long|anymore|any more)|"
+        r"end it (tonight|today|now|soon)|end everything|(would|will|wouldn'?t) (even )?miss me if i|everyone would be better off|want to disappear|better off dead|better off without me|no reason to (live|go on)|(don'?t|do not|dont) want to (live|be alive|be here|exist|wake up)|can'?t go on|not worth living"
+    ),
     r"self[- ]?harm\w*|(cut|cutting|hurt|hurting|harm|harming|burn|burning|hang|hanging|shoot|shooting|drown|drowning|stab|stabbing|poison|poisoning) " + _SELF,
     # overdose and poisoning
     r"over ?dos(e|ed|ing)\b(?! on (candy|sugar|chocolate|sweets|caffeine|coffee|netflix|tv|junk))|\bod'?d\b|(been|was|got|is|am|i'?m|think i'?m) poisoned|poisoning|drank (bleach|antifreeze|cleaner)|swallowed (some |a few |a bunch of |a lot of )?(pills|tablets|meds|medicine)",
@@ -97,8 +99,10 @@ _RED_FLAGS = [
     r"(swallowed|ate|eaten|drank|drink|chewed) (a |an |some |the |half a |a whole )?(\w+ )?(battery|batteries|magnet|magnets|bleach|pod|pods|detergent|cleaner|chemicals?|poison|antifreeze|pesticide|rat poison)",
     r"(ate|eaten|got into) (some |a few )?(of )?(my|his|her|their|the|grandma'?s|grandpa'?s|mom'?s|dad'?s) (\w+ )?(pills|tablets|meds|medication|medicine|prednisone|tylenol)|took \d+ (\w+ )?(pills|tablets|tylenol|advil|ibuprofen|aspirin|sleeping pills|xanax)",
     # Pills are taken, not eaten: eating, chewing or swallowing a number of them, or a child getting into them.
-    r"(ate|eaten|chewed|chewing) (a |one |two |three |four |five |a few |a couple( of)? |several |some |\d+ |half (a |the )?(bottle |pack |packet )?(of )?)?(\w+ )?(pills?|tablets?|capsules?|gummies)"
-    r"|(swallowed|swallowing) (several |a bunch of |a handful of |loads of |lots of |\d\d+ |half (a |the )?(bottle |pack |packet )?(of )?)(\w+ )?(pills?|tablets?|capsules?|gummies)",
+    (
+        r"(ate|eaten|chewed|chewing) (a |one |two |three |four |five |a few |a couple( of)? |several |some |\d+ |half (a |the )?(bottle |pack |packet )?(of )?)?(\w+ )?(pills?|tablets?|capsules?|gummies)"
+        r"|(swallowed|swallowing) (several |a bunch of |a handful of |loads of |lots of |\d\d+ |half (a |the )?(bottle |pack |packet )?(of )?)(\w+ )?(pills?|tablets?|capsules?|gummies)"
+    ),
     r"(toddler|baby|infant|child|kid|kiddo|little one|son|daughter|grandson|granddaughter|nephew|niece|puppy|dog|\d+ ?(year|yr|month)s? old|\d+ ?(yo|y/o)) .{0,40}\b(got into|getting into|ate|eaten|eating|chewed|chewing|swallowed|swallowing|drank|drinking|licked|licking) .{0,45}\b(" + _MEDICINES + r")",
     # heart, said by its signs
     r"(pain|ache|aching|tingl\w*|numb\w*) (down|in|along|into) (my|his|her|their|the) (left )?(arm|jaw)|left arm (is |feels )?(tingl\w*|numb|hurt\w*|aching|pain)|(think|thinks|maybe|could be|might be) (it'?s|its|it is) (his|her|my|their) heart",

@@ -78,7 +78,7 @@ def words(text: str) -> list[str]:
 
 # What "does" asks about, right after it ("dose it hurt", "how dose msc work", "how dose the infusion work"), and
 # the words that may come before it; "what dose she takes" and "the dose she is on" are doses.
-_ASKED_OF = frozenset("it this that he she they insurance stem msc mscs hsct ahsct lupus my your his her their anyone everyone someone".split())
+_ASKED_OF = frozenset(("it", "this", "that", "he", "she", "they", "insurance", "stem", "msc", "mscs", "hsct", "ahsct", "lupus", "my", "your", "his", "her", "their", "anyone", "everyone", "someone"))
 _ASKS_HOW = frozenset(("", "how", "much", "why", "when", "where"))
 
 
