@@ -312,14 +312,14 @@ class ChatEngine:
         article_words = {w for p in passages for w in words(p.search_text)} | synonyms.vocabulary
         # The words of the listed questions and of the topics the article does not cover are known too: a
         # misspelt "pregnent" is still a topic to decline.
-        topics = _named_lines(folder / OUT_OF_SCOPE_FILE)
-        listed_words = {w for p in passages for w in words(" ".join(p.questions))} | {w for _, phrases in topics for w in words(phrases)}
+        topic_lines = _named_lines(folder / OUT_OF_SCOPE_FILE)
+        listed_words = {w for p in passages for w in words(" ".join(p.questions))} | {w for _, phrases in topic_lines for w in words(phrases)}
         analyzer = Analyzer(synonyms, Speller.for_corpus(article_words, listed_words))
         tuning = tuning or Tuning()
         meanings = SemanticIndex.build(passages, folder / EMBEDDINGS_FILE, votes=tuning.view_votes) if semantic else None
         alarms = Alarms.build(meanings, closeness=tuning.alarm_closeness, margin=tuning.alarm_margin) if meanings else None
         answer_words = load_answer_words(folder / ANSWER_WORDS_FILE)
-        return cls(Retriever(passages, analyzer), tuning, load_topics(folder / OUT_OF_SCOPE_FILE), meanings, alarms, answer_words)
+        return cls(Retriever(passages, analyzer), tuning, _topic_phrases(topic_lines), meanings, alarms, answer_words)
 
     @property
     def passage_count(self) -> int:
@@ -939,11 +939,10 @@ def load_answer_words(path: Path) -> dict[str, str]:
     return kinds
 
 
-def load_topics(path: Path) -> dict[tuple[str, ...], str]:
-    """Out-of-scope topics from ``path`` ("name: phrase, phrase" lines): each phrase as stems -> its group's name.
-    No file, no topics."""
+def _topic_phrases(lines: list[tuple[str, str]]) -> dict[tuple[str, ...], str]:
+    """Out-of-scope topics from "group: phrase, phrase" lines: each phrase as stems -> its group's name."""
     topics = {}
-    for group, phrases in _named_lines(path):
+    for group, phrases in lines:
         topics.update((tuple(stem(w) for w in words(p)), group) for p in phrases.split(","))
     return {phrase: group for phrase, group in topics.items() if phrase}
 
