@@ -10,13 +10,22 @@ _CUES = {
     "about": r"who (are|r) (you|u)|who am i (talking|chatting|speaking|writing) (to|with)|who('?s| is) (this|there|answering|replying)|is (this|it) (a |an )?(real|live|actual) (person|human|doctor|nurse|chat)( or (a |an )?\w+)?|is (this|it) (automated|automatic|a machine|a computer)|what'?s (ur|your) name|(want|like|need) to (talk|speak|chat) (to|with) (a |an )?(real |actual )?(person|human|doctor|nurse|someone)|who (made|built|created|programmed|wrote) (you|u|this)|(can|could) i (talk|speak|chat) (to|with) (a |an )?(real |actual )?(person|human|doctor|nurse|someone)|are (you|u) (chatgpt|gpt|artificial|an? ai)|what is this( thing| site| chat| bot)?|what are (you|u)|are (you|u) (a |an )?(real |actual )?(doctor|human|person|bot|robot|ai|computer|machine|nurse|program|chatbot|real)( or (a |an )?(real |actual )?\w+)?"
     r"|is this (a |an )?(real )?(bot|robot|human|person|ai|doctor)|am i (talking|chatting|speaking) (to|with) (a |an )?(real )?(human|person|bot|robot|doctor|nurse|computer|ai)( or (a |an )?(real )?\w+)?|what('?s| is) your name|your name|r (u|you) (a |an )?(real |actual )?(real|human|bot|person|robot|ai|doctor|computer)( or (a |an )?(real )?\w+)?",
     "help": r"help|can (you|u) help( me)?|i (have|got) (a |some |few |a few )?questions?|i need (some )?help|what can (you|u) do|what do (you|u) (do|know)|how does (this|the|your) ?(chat|bot|chatbot|thing|site|service|assistant|tool)? work|how do (you|u) work|how do i use (this|you)|what (kinds? of |sorts? of |types? of )?(questions|things|stuff|topics) can i ask( you)?"
-    r"|what can i ask( you)?|what (kinds? of |sorts? of |types? of )?(things|stuff|questions|topics) can (you|u) help( me)? with|what can (you|u) help( me)? (with|w)|how can (you|u) help( me)?|what (kinds? of |sorts? of |types? of )?(questions|things|stuff|topics) can (you|u) answer|what (topics|subjects|things) do (you|u) cover|what do (you|u) cover|how do i use (this|it)|what (questions|topics) (can|do) (you|u) answer|menu",
+    r"|what can i ask( you)?|what (can )?i can ask( you)?|what (you|u) can (do|help( me)?( with)?)|what (kinds? of |sorts? of |types? of )?(things|stuff|questions|topics) can (you|u) help( me)? with|what can (you|u) help( me)? (with|w)|how can (you|u) help( me)?|what (kinds? of |sorts? of |types? of )?(questions|things|stuff|topics) can (you|u) answer|what (topics|subjects|things) do (you|u) cover|what do (you|u) cover|how do i use (this|it)|what (questions|topics) (can|do) (you|u) answer|menu",
     "goodbye": r"bye+|goodbye|(that'?s|that was|this is) (my|the) last (question|one|message|thing)( for (today|now|tonight))?|that'?s all i (needed|wanted|need|want)( to know)?|adios|adiós|au revoir|ciao|tschuss|tschüss|(good ?|g'?)?night|g'?nite|nite|that'?s everything( for now)?|(i'?m|im|i am) off( now)?|signing off|logging off|cya|see ya|gtg|g2g|bye for now|talk (to you )?later|ttyl|catch you later|gotta go|got to go|good bye|bye bye|see (you|ya|u)( later| soon)?|farewell|later|that'?s all|i'?m done|have a (good|nice|great) (day|one|night)|take care|no thanks|never ?mind|nothing else|that'?s it|all good",
     "greeting": r"hi+|hello+|helo+|hallo|hola|bonjour|salut|namaste|salaam|salam|guten tag|ola|olá|konnichiwa|test(ing)?|is this (thing )?(working|on)|hey+|heya|hiya|howdy|yo|greetings|(good )?(morning|afternoon|evening)|good day|g'?day|(is )?(any ?one|any ?body|someone|somebody) (there|here|home|around|awake|up|online|on)|(u|you) there|how (are|r|ru) (you|u|ya)( doing| today)?|how ru( doing| today)?|how('?s| is) it going|what'?s up|sup|nice to meet (you|u)|are (you|u) there"
     r"|(i )?hope (you'?re|your|you are|u r|ur|u are|you'?re doing|you are doing|all is|everything is|(your|ur) day is( going)?)( doing)? (well|good|ok|okay|fine|great)|how (have|has) (you|u) been",
     "thanks": r"(thanks*|thnks|thnk you)( you)?( a (bunch|lot|million|ton|heap))?|gracias|merci( beaucoup)?|danke( schon| schön)?|grazie( mille)?|obrigad[oa]|arigato|shukran|thx|thnx|thanx|thnaks|tahnks|tysm|tyvm|ty|ta|brilliant|lovely|thank u|thankyou|cheers|much appreciated|appreciate (it|that|you)|(that|this|you|you'?ve|it)( (really|actually|truly|totally|honestly|so|has|have))* help(s|ed)|(very |really |so )?(help?full?|usefull?|informative)|great|ok(ay)?|cool|perfect|got it|awesome|nice|good to know|understood|(that |this |it )?(has |have )?(cleared|clears|clear) (a lot|things|it|that|this|everything|so much)( \w+)? up|(that |it )?makes (so much |a lot of |more )?sense( now)?|good job|well done|(you'?re|you are) (great|awesome|helpful|amazing|the best)",
 }
 _CUE = re.compile("|".join(rf"\b(?P<{kind}>{p})\b" for kind, p in _CUES.items()))
+# What someone adds to thanks or a goodbye about the chat or what they will do next: "that helped me understand
+# what the doctors are on about", "I'll ask my rheumatologist about it". Alone, such a sentence may be a question.
+_REMARK = re.compile(
+    r"\bhelp(s|ed)?( me| us)?( so much| a lot)?( to)? (understand|see|get|make sense of|figure out|know)\b[^.?!]*(?=[.!]|$)"
+    r"|\bi ?('ll| will|'m going to|m going to|'m gonna|m gonna|ll) (ask|talk|speak|bring|show|tell|discuss|mention|look|read|share|think|check|print|pass|send)\b[^.?!]*(?=[.!]|$)"
+    r"|\b(now )?i (finally |really )?(understand|get it|feel more informed)\b"
+    r"|\b(am|'m|m|are|'re|is|'s|be|feel|feeling) ((so|really|very|a lot|much) )*(relieved|glad|happy|grateful|reassured|hopeful|calmer|better)\b[^.?!]*(?=[.!]|$)"
+    r"|\b(for )?(today|tonight|now)\b|(?<!\w)(x+|xo+|(xo)+)(?!\w)"
+)
 # "Would it help him?", "does this help": whether something helps, not a request for help.
 _SOMETHING_HELPS = re.compile(r"\b(it|this|that|they|them|these|those|cells?|treatments?|therapy|msc|mscs|ahsct|transplant|infusion)( \w+){0,2} help(s|ed|ing)?\b")
 _ASKING_WORDS = frozenset(("what", "why", "how", "where", "when", "which", "tell", "explain", "more"))
@@ -31,6 +40,8 @@ def smalltalk_kind(message: str) -> str | None:
     found = [m.lastgroup for m in _CUE.finditer(text)]
     if not found or found[-1] == "help" and _SOMETHING_HELPS.search(text):
         return None
+    if found[-1] in ("thanks", "goodbye") or "goodbye" in found:
+        text = _REMARK.sub(" ", text)
     rest = words(_CUE.sub(" ", text))
     if any(w not in STOP_WORDS and w not in _FILLER for w in rest):
         return None  # "hi, what are the risks?" is a question

@@ -105,6 +105,12 @@ def test_emergency_guidance_names_an_emergency_number_and_a_crisis_line():
         ("help", "help"),
         ("what can I ask you?", "help"),
         ("what kind of things can you help me with?", "help"),
+        ("what you can do?", "help"),
+        ("thanks a lot, that helped me see what my rheumatologist meant", "thanks"),
+        ("thank you, i'll bring this up with her doctor next week", "thanks"),
+        ("thank you so much, my husband will be relieved", "thanks"),
+        ("ok bye for tonight xx", "goodbye"),
+        ("thanks, that's all for now, see ya", "goodbye"),
     ],
 )
 def test_small_talk_gets_a_fixed_reply_with_suggestions(engine, message, kind):
@@ -121,6 +127,13 @@ def test_whether_something_helps_is_a_question_not_a_request_for_help(message):
 
 @pytest.mark.parametrize("message", ["hi, what are the risks of AHSCT?", "thanks! and how much does it cost?", "ok and what are the options"])
 def test_a_greeting_with_a_question_is_answered(engine, message):
+    assert engine.reply(message).kind == "answer"
+
+
+@pytest.mark.parametrize(
+    "message", ["i'll ask my doctor about the transplant", "thanks, i'll ask my doctor. does the msc one need chemo?", "thank you, that helped me see why it costs so much?"]
+)
+def test_what_someone_will_do_or_has_understood_is_small_talk_only_beside_thanks(engine, message):
     assert engine.reply(message).kind == "answer"
 
 
