@@ -18,7 +18,7 @@ from .red_flags import asks_about_a_risk, is_emergency, tells_no_emergency
 from .retriever import Hit, Retriever, mean_of_best
 from .semantic import EMBEDDINGS_FILE, SemanticIndex
 from .smalltalk import smalltalk_kind
-from .subjects import OTHER, Subjects
+from .subjects import OTHER, POINTERS, Subjects
 from .text import SYNONYMS_FILE, Analyzer, Concept, Speller, english_frequencies, load_synonyms, normalize, stem, words
 
 KINDS = ("answer", "no_match", "smalltalk", "emergency")
@@ -222,6 +222,7 @@ class Tuning:
     comparison_weight: float = 0.3  # a comparing question's scores grow by this share for passages that compare
     story_weight: float = 0.5  # words and topics of the sentences told around a question, as a share of the question's
     subject_weight: float = 0.4  # a follow-up's scores grow by this share for the passages of the subject it leans on
+    sibling_penalty: float = 0.2  # a question naming a subject: its sibling's own passages' scores shrink by this share
 
 
 @dataclass(frozen=True)
@@ -386,6 +387,9 @@ class ChatEngine:
         earlier = self._earlier_turn(history)
         if not earlier and self.semantic is not None and self.semantic.similarity(message).max() < tuning.min_similarity:
             return []  # nothing in the corpus is about anything like this
+        swapped = self._swapped_subject(text, earlier, concepts, weights) if earlier else None
+        if swapped is not None:
+            return self._answer(swapped, ())
         leaned: frozenset[int] = frozenset()  # the subjects a follow-up is asked of
         if earlier and (
             _ANAPHORA.search(text) or _ORDINAL.search(text) or _PART.search(text) or _ELLIPSIS.match(text) or not any(weights) or self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage
@@ -402,6 +406,13 @@ class ChatEngine:
         compares = bool(_COMPARES.search(text))
         if compares:
             scores = np.where(self._compares, scores * (1 + tuning.comparison_weight), scores)
+        elif tuning.sibling_penalty:
+            # "Is the transplant experimental" is not answered by "[MSC infusion is] still experimental in many settings".
+            named = self.subjects.named(c.stems[0] for c, w in zip(concepts[:own], weights[:own]) if w > 0)
+            siblings = self.subjects.siblings(named)
+            if siblings:
+                scores = scores.copy()
+                scores[siblings] *= 1 - tuning.sibling_penalty
         scores = self._prefer_covering(scores, concepts, weights)
         if topics and _ASKS_FREQUENCY.search(text) and self._says_how_often(int(np.argmax(scores)), concepts, weights):
             uncovered -= tuning.out_of_scope_weight  # "how often" is not out of scope where the passage says
@@ -490,6 +501,33 @@ class ChatEngine:
             scores[item] *= 1 + tuning.subject_weight
         # The earlier question's words count towards coverage too, at the same discount.
         return scores, concepts + earlier_concepts, weights + [w * tuning.history_weight for w in earlier_weights], subjects
+
+    def _swapped_subject(self, text: str, earlier: str, concepts: list[Concept], weights: list[float]) -> str | None:
+        """The earlier question asked again of the subject a follow-up turns to, when the follow-up asks nothing
+        else: "and the transplant?" after "is MSC experimental" asks "is the transplant experimental"; "and the
+        other one?" after "is the MSC infusion risky" asks it of AHSCT."""
+        subjects = self.subjects
+        own = words(text)
+        if any(w not in _TURNING_WORDS and w.rstrip("s") not in POINTERS and not subjects.named((w, stem(w))) for w in own):
+            return None
+        said = words(earlier)
+        naming = [subjects.named((w, stem(w))) for w in said]
+        before = frozenset().union(*naming)
+        earlier_concepts = self.retriever.analyzer.concepts(earlier)
+        asked_of = self._weights(earlier_concepts, self._topics(earlier)[1])
+        if _WHAT_IS.match(normalize(earlier)) and not any(w > 0 and not subjects.named(c.stems) for c, w in zip(earlier_concepts, asked_of)):
+            return None  # "what is MSC" asked nothing of it but what it is
+        asked = subjects.named(w for word in own for w in (word, stem(word)))
+        if asked:
+            name = " ".join(w for w in own if subjects.named((w, stem(w))))
+        else:
+            informative = [{w, stem(w)} for w, named in zip(said, naming) if named]
+            asked = subjects.leaned_on(text, (), informative) if OTHER.search(text) else frozenset()
+            name = " ".join(subjects.shortest_name(n) for n in sorted(asked))
+        if not before or not asked or before & asked:
+            return None
+        first = next(i for i, named in enumerate(naming) if named)
+        return " ".join([*said[:first], name, *(w for w, named in zip(said[first:], naming[first:]) if not named)])
 
     def _nth_item(self, text: str, earlier: str) -> tuple[frozenset[int], int | None]:
         """The subject, or else the bullet, "the first kind" or "the second one" points to: an item of the list the
@@ -921,6 +959,13 @@ class ChatEngine:
             said = frozenset(self.retriever.analyzer.tokens(self.retriever.passages[best].search_text))
             return 1.0 if any(self.retriever.knows(c.stems[0]) or said.intersection(c.stems[1:]) for c in concepts) else 0.0
         return matched / total
+
+
+# A question of what something is, not of something about it.
+_WHAT_IS = re.compile(r"\W*(what('?s| is| are| r| does)|tell me( more)? about|explain|describe|define|info( on| about)?|more on|about)\b")
+# The words of a follow-up that turns the earlier question to another subject: "and for the transplant?", "what
+# about ahsct", "is that the same for the other one".
+_TURNING_WORDS = frozenset(words("and but also so ok okay what how about abt for with in of the a an other same is that it this then too as well"))
 
 
 def _zipf(surface: list[str]) -> float:

@@ -20,7 +20,9 @@ _LABEL = re.compile(r"^([^:.]{3,60}):\s")
 # A subject's name defines its abbreviation: "Mesenchymal Stem Cell (MSC) Infusion".
 _ABBREVIATION = re.compile(r"\([A-Z][A-Za-z]*[A-Z]s?\)")
 # A follow-up that turns to the subject beside the one asked about before.
-OTHER = re.compile(r"\b(the )?other (one|kind|type|approach|option|method|treatment|procedure|therapy)s?\b|\bthe other\b")
+# Words that point at a subject without naming it: "the other one", "the transplant option".
+POINTERS = frozenset(("one", "kind", "type", "approach", "option", "method", "treatment", "procedure", "therapy"))
+OTHER = re.compile(rf"\b(the )?other ({'|'.join(sorted(POINTERS))})s?\b|\bthe other\b")
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,23 @@ class Subjects:
             number: self.named(tokens(p.text)) for number, p in enumerate(passages) if p.source in sources
         }
 
+    def shortest_name(self, n: int) -> str:
+        """The shortest name that means subject ``n`` before any other: "AHSCT", "MSC Infusion" ("MSC" alone
+        names the cells as well), else its full name."""
+        name = self.subjects[n].name
+        short = _ABBREVIATION.search(name).group().strip("()")
+        for candidate in (short, f"{short} {name.split()[-1]}"):
+            if self.fullest({s for w in words(candidate) for s in (w, stem(w))}) == {n}:
+                return candidate
+        return name
+
+    def fullest(self, said: set[str]) -> frozenset[int]:
+        """Of the subjects these stems name, those they name most fully: "mesenchymal stem cell infusion" names
+        the infusion, not the cells."""
+        subjects = self.named(said)
+        most = max((len(self.subjects[n].terms & said) for n in subjects), default=0)
+        return frozenset(n for n in subjects if len(self.subjects[n].terms & said) == most)
+
     def labelled(self, number: int) -> int | None:
         """The subject a bullet names by its label ("Mesenchymal stem cells (MSCs): ..."), if any."""
         return next((n for n, s in enumerate(self.subjects) if s.family[0] == "label" and s.passages == {number}), None)
@@ -103,12 +122,16 @@ class Subjects:
         if OTHER.search(message):
             # Of the subjects a name may mean, those the earlier turn named most fully: "how does mesenchymal stem
             # cell infusion work" names the infusion, not the cells.
-            said = set().union(*earlier)
-            fullest = max((len(self.subjects[n].terms & said) for n in subjects), default=0)
-            subjects = frozenset(n for n in subjects if len(self.subjects[n].terms & said) == fullest)
+            subjects = self.fullest(set().union(*earlier))
             families = {self.subjects[n].family for n in subjects}
             return frozenset(n for n, s in enumerate(self.subjects) if s.family in families and n not in subjects)
         return subjects if all(named) else frozenset()
+
+    def siblings(self, subjects: frozenset[int]) -> list[int]:
+        """The passages of the subjects beside these (in their families) that belong to none of these."""
+        families = {self.subjects[n].family for n in subjects}
+        beside = {n for n, s in enumerate(self.subjects) if s.family in families} - subjects
+        return sorted(number for number, home in self._home.items() if home & beside and not home & subjects)
 
     def about(self, subjects: frozenset[int]) -> list[int]:
         """Passages about these subjects: theirs, and those that mention them and belong to no subject

@@ -337,6 +337,29 @@ def test_a_follow_up_is_asked_of_the_subject_the_earlier_turn_named(engine, hist
 @pytest.mark.parametrize(
     "history, message, expected",
     [
+        # "And for the other one?" asks the earlier question again, of the other subject.
+        (["does the msc infusion need chemo"], "same for the other one?", "The patient undergoes chemotherapy"),
+        (["is the msc one safe"], "and the transplant one?", "Infection or complications from chemotherapy (in AHSCT)"),
+        (["can you get msc at any hospital"], "what about the transplant?", "Availability is typically limited"),
+    ],
+)
+def test_a_follow_up_turning_to_another_subject_asks_the_earlier_question_of_it(engine, history, message, expected):
+    reply = engine.reply(message, history)
+    assert reply.kind == "answer" and expected.lower() in reply.passages[0].passage.text.lower()
+
+
+@pytest.mark.parametrize(
+    "message, sibling",
+    [("how is the transplant given", "infused intravenously"), ("is the transplant still experimental", "still experimental in many settings")],
+)
+def test_a_question_naming_one_treatment_is_not_answered_by_the_other_treatments_passage(engine, message, sibling):
+    reply = engine.reply(message)
+    assert reply.kind == "answer" and sibling not in reply.passages[0].passage.text
+
+
+@pytest.mark.parametrize(
+    "history, message, expected",
+    [
         # an item of the list the earlier turn was answered by
         (["what types of stem cells do they use"], "and where is the second type found", "umbilical cord blood"),
         (["what are the benefits"], "tell me more about the second one", "Fewer relapses"),
