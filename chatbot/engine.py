@@ -222,6 +222,7 @@ class Tuning:
     comparison_weight: float = 0.3  # a comparing question's scores grow by this share for passages that compare
     story_weight: float = 0.5  # words and topics of the sentences told around a question, as a share of the question's
     subject_weight: float = 0.4  # a follow-up's scores grow by this share for the passages of the subject it leans on
+    opposite_penalty: float = 0.3  # a question asking benefits: passages under a heading of risks shrink by this share
     sibling_penalty: float = 0.2  # a question naming a subject: its sibling's own passages' scores shrink by this share
 
 
@@ -302,6 +303,8 @@ class ChatEngine:
         self._compares = np.array([bool(_COMPARISON.search(normalize(p.text))) for p in retriever.passages])
         self._gives_number = np.array([bool(_GIVES_NUMBER.search(normalize(p.text))) for p in retriever.passages])
         self._gives_frequency = np.array([bool(_GIVES_FREQUENCY.search(normalize(p.text))) for p in retriever.passages])
+        # The terms each passage's own heading names ("Possible Risks": risk), for questions asking their opposite.
+        self._heading_terms = [frozenset(retriever.analyzer.tokens(p.headings[-1])) if p.headings else frozenset() for p in retriever.passages]
 
     @classmethod
     def from_corpus(cls, path: Path, tuning: Tuning | None = None, semantic: bool = True) -> ChatEngine:
@@ -406,7 +409,9 @@ class ChatEngine:
         compares = bool(_COMPARES.search(text))
         if compares:
             scores = np.where(self._compares, scores * (1 + tuning.comparison_weight), scores)
-        elif tuning.sibling_penalty:
+        else:
+            scores = self._without_opposites(scores, concepts[:own], weights[:own])
+        if not compares and tuning.sibling_penalty:
             # "Is the transplant experimental" is not answered by "[MSC infusion is] still experimental in many settings".
             named = self.subjects.named(c.stems[0] for c, w in zip(concepts[:own], weights[:own]) if w > 0)
             siblings = self.subjects.siblings(named)
@@ -501,6 +506,20 @@ class ChatEngine:
             scores[item] *= 1 + tuning.subject_weight
         # The earlier question's words count towards coverage too, at the same discount.
         return scores, concepts + earlier_concepts, weights + [w * tuning.history_weight for w in earlier_weights], subjects
+
+    def _without_opposites(self, scores: np.ndarray, concepts: list[Concept], weights: list[float]) -> np.ndarray:
+        """Scores where, for a question about a named subject, passages under a heading that names the opposite
+        of what is asked weigh less: "what are the benefits of AHSCT" is not answered by "Infection or
+        complications from chemotherapy (in AHSCT)", which the subject's name alone brought level."""
+        opposites = self.retriever.analyzer.synonyms.opposites
+        asked = {s for c, w in zip(concepts, weights) if w > 0 for s in c.stems}
+        shunned = {opposites[s] for s in asked if s in opposites} - asked
+        if not shunned or not self.subjects.named(asked):
+            return scores
+        under = [n for n, terms in enumerate(self._heading_terms) if terms & shunned and not terms & asked]
+        scores = scores.copy()
+        scores[under] *= 1 - self.tuning.opposite_penalty
+        return scores
 
     def _swapped_subject(self, text: str, earlier: str, concepts: list[Concept], weights: list[float]) -> str | None:
         """The earlier question asked again of the subject a follow-up turns to, when the follow-up asks nothing

@@ -113,6 +113,7 @@ class Synonyms:
     equivalents: dict[tuple[str, ...], str] = field(default_factory=dict)
     alternates: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
     vocabulary: set[str] = field(default_factory=set)  # every word the file mentions, for typo correction
+    opposites: dict[str, str] = field(default_factory=dict)  # term -> its opposite (``benefit <> risk``), both ways
 
     @property
     def longest(self) -> int:
@@ -132,10 +133,18 @@ def load_synonyms(path: Path) -> Synonyms:
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue
-        match = re.fullmatch(r"([^=~,]+?)\s*([=~])\s*(.+)", line)
+        match = re.fullmatch(r"([^=~,<>]+?)\s*(=|~|<>)\s*(.+)", line)
         if not match:
-            raise SynonymsError(f"{path}, line {number}: expected 'term = phrase, ...' or 'term ~ phrase, ...', got {raw.strip()!r}")
+            raise SynonymsError(
+                f"{path}, line {number}: expected 'term = phrase, ...', 'term ~ phrase, ...' or 'term <> term', got {raw.strip()!r}"
+            )
         head, sign, rest = match.groups()
+        if sign == "<>":
+            if len(_phrase_stems(head)) != 1 or len(_phrase_stems(rest)) != 1 or "," in rest:
+                raise SynonymsError(f"{path}, line {number}: 'term <> term' takes one word on each side, not {raw.strip()!r}")
+            first, second = _phrase_stems(head)[0], _phrase_stems(rest)[0]
+            synonyms.opposites.update({first: second, second: first})
+            continue
         phrases = [p.strip() for p in rest.split(",")]
         if len(_phrase_stems(head)) != 1:
             raise SynonymsError(f"{path}, line {number}: the term left of '{sign}' must be one word that is not a stop word, not {head!r}")

@@ -357,6 +357,13 @@ def test_a_question_naming_one_treatment_is_not_answered_by_the_other_treatments
     assert reply.kind == "answer" and sibling not in reply.passages[0].passage.text
 
 
+@pytest.mark.parametrize("message", ["what are the benefits of ahsct", "any good things about the transplant?"])
+def test_benefits_of_a_treatment_are_not_answered_by_its_risks(engine, message):
+    reply = engine.reply(message)
+    assert reply.kind == "answer" and reply.passages[0].passage.headings[-1] != "Possible Risks"
+
+
+
 @pytest.mark.parametrize(
     "history, message, expected",
     [

@@ -83,13 +83,24 @@ def test_everyday_words_add_the_article_term_as_one_concept(synonyms_file: Path)
 
 @pytest.mark.parametrize(
     "line, problem",
-    [("risk harm danger", "line 1: expected"), ("two words = x", "line 1: the term left"), ("risk ~ the, harm", "line 1: the phrase 'the'")],
+    [
+        ("risk harm danger", "line 1: expected"),
+        ("two words = x", "line 1: the term left"),
+        ("risk ~ the, harm", "line 1: the phrase 'the'"),
+        ("benefit <> risk, harm", "line 1: 'term <> term' takes one word"),
+    ],
 )
 def test_malformed_synonyms_name_the_line(tmp_path: Path, line, problem):
     path = tmp_path / "synonyms.cfg"
     path.write_text(line + "\n", encoding="utf-8")
     with pytest.raises(SynonymsError, match=problem):
         load_synonyms(path)
+
+
+def test_opposites_are_read_both_ways(tmp_path: Path):
+    path = tmp_path / "synonyms.cfg"
+    path.write_text("benefits <> risks\n", encoding="utf-8")
+    assert load_synonyms(path).opposites == {"benefit": "risk", "risk": "benefit"}
 
 
 def test_missing_synonyms_file_means_none(tmp_path: Path):
