@@ -50,6 +50,9 @@ _ASKS_PRICE = re.compile(
 # Nor does one told as a distance ("3 hrs from any big hospital").
 _DURATION = re.compile(r"\bfor( (more than|over|about|almost|nearly|at least|the (last|past)))?( (a few|few|\d+|several|many|a couple of|two|three|four|five|six|ten))?$")
 _AWAY = re.compile(r"^(from|away|drive|by (car|bus|train|plane))\b")
+# A time told as when something happened ("mentioned it last week", "two months ago"), not asked for.
+_POINT_IN_TIME_BEFORE = re.compile(r"\b(last|this|next|past|previous|earlier this|later this)$")
+_AGO = re.compile(r"^(ago|back)\b")
 _TIME_UNIT = re.compile(r"(minute|min|hour|hr|day|week|wk|month|mo|year|yr|age)s?")
 # Whether a choice matters ("does it matter which hospital") does not ask for one by name.
 _MATTERS = re.compile(r"\b(matter|matters|mattered|important|difference)$")
@@ -946,7 +949,12 @@ class ChatEngine:
                 or _KIND_OF_PLACE.search(" ".join(found[end : end + 8]))
                 or (
                     _TIME_UNIT.fullmatch(found[end - 1])
-                    and (_DURATION.search(" ".join(found[max(0, begin - 5) : begin])) or _AWAY.match(" ".join(found[end : end + 2])))
+                    and (
+                        _DURATION.search(" ".join(found[max(0, begin - 5) : begin]))
+                        or _AWAY.match(" ".join(found[end : end + 2]))
+                        or _POINT_IN_TIME_BEFORE.search(" ".join(found[max(0, begin - 2) : begin]))
+                        or _AGO.match(" ".join(found[end : end + 1]))
+                    )
                 )
             )
             if not told:

@@ -222,6 +222,9 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("my sister is on cellcept and still flaring, would msc help her", "Reduction or elimination of lupus symptoms"),
         # hours told as a distance ask no time
         ("i'm about 2 hours away from the nearest big hospital, can i still get it", "Patients who have access to a qualified medical center"),
+        # nor does a time told as when something happened
+        ("her rheumatologist brought up ahsct a couple of weeks ago. is it only for the worst cases?", "typically reserved for severe lupus"),
+        ("My dad's specialist mentioned MSC last month. Is it risky?", "less risky"),
         ("whats the best case with this treatment", "Reduction or elimination of lupus symptoms"),
         # a topic offered as one side of a choice, or a kind of place, is not what is asked
         ("so is it surgery or a drip?", "infused intravenously"),
