@@ -135,6 +135,14 @@ _ASKS_FUTURE = re.compile(
     r"|\b(ever|eventually|one day|someday|some day) (be|become|get|turn into)\b|\b(will|would|could|might) (it|this|that|they) (become|turn into)\b|\bdown the (road|line)\b"
     r"|\b(will|would|could|might) (that|it|this|things) (ever )?change\b|\b(is|are) (that|it|this|things) (going|likely|expected) to change\b"
 )
+# "How do people get it", "where can my mom get it done": how to reach the treatment, not where the cells are got
+# from or how they get into the body, nor how to find out.
+_ASKS_ACCESS = re.compile(
+    r"\b(how|where) (do|can|could|would|does|did|might|should|will) (i|you|u|we|they|people|ppl|patients|someone|anyone|one|she|he|my \w+)"
+    r"( \w+)? (get|access|find|receive|obtain|sign up for|go for)\b(?!( \w+){0,3} (from|into|out)\b)"
+    r"|\bhow (to|would i|do i) (go about )?(get|access|find|obtain|getting|accessing)\b(?!( \w+){0,3} (from|into|out)\b)"
+    r"|\bwhere (is|are) (it|they|this|that|these|msc|ahsct|the \w+) (offered|available|done|given|provided)\b"
+)
 _QUESTION_KINDS = {
     "function": _ASKS_FUNCTION,
     "whom_for": _ASKS_WHOM_FOR,
@@ -142,6 +150,7 @@ _QUESTION_KINDS = {
     "usual_treatment": _ASKS_USUAL_TREATMENT,
     "reach": _ASKS_REACH,
     "future": _ASKS_FUTURE,
+    "access": _ASKS_ACCESS,
 }
 # A question that compares ("which one is safer", "is the donor one less risky") and a passage that does
 # ("less risky and more accessible than AHSCT").

@@ -229,6 +229,7 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         # a topic offered as one side of a choice, or a kind of place, is not what is asked
         ("so is it surgery or a drip?", "infused intravenously"),
         ("which clinics offer it, normal ones or only specialist ones", "Availability is typically limited"),
+        ("where could my daughter get msc done", "Availability is typically limited"),
     ],
 )
 def test_answers_quote_the_passage_that_answers(engine, message, expected):
@@ -306,6 +307,9 @@ def test_a_question_about_one_bullet_is_answered_by_that_bullet(engine, question
         (["tell me about mesenchymal stem cells"], "how is it given", "infused intravenously"),
         (["how much does stem cell treatment cost"], "will insurance cover that?", "insurance"),
         (["what is an MSC infusion", "thanks!"], "is it risky?", "Considered less risky"),
+        # how people get it, after a question of whether it is standard care: the same paragraph goes on to say
+        (["is it an approved standard treatment yet"], "ok so how would my mom get it", "mostly available through clinical trials"),
+        (["is msc routine care now"], "then how can patients get it", "mostly available through clinical trials"),
     ],
 )
 def test_follow_ups_lean_on_the_earlier_turns(engine, history, message, expected):
