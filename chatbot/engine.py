@@ -135,6 +135,12 @@ _ASKS_FUTURE = re.compile(
     r"|\b(ever|eventually|one day|someday|some day) (be|become|get|turn into)\b|\b(will|would|could|might) (it|this|that|they) (become|turn into)\b|\bdown the (road|line)\b"
     r"|\b(will|would|could|might) (that|it|this|things) (ever )?change\b|\b(is|are) (that|it|this|things) (going|likely|expected) to change\b"
 )
+# "Could it get her off them", "less of those for her": whether it lowers the medicines someone is on.
+_ASKS_LOWERING = re.compile(
+    r"\b(get|getting|come|coming|wean|weaning|taper|tapering|be|stay|go|going)( (her|him|me|them|you|us|my \w+))? off\b"
+    r"|\b(less|fewer) (of )?(those|them|these|that|it|this|pills|meds|medicines?|medications?|drugs|tablets|steroids|prednisone)\b"
+    r"|\b(cut|cutting) (down|back)\b|\bstop (taking|needing)\b|\bnot need (as|so) (many|much)\b"
+)
 # "How do people get it", "where can my mom get it done": how to reach the treatment, not where the cells are got
 # from or how they get into the body, nor how to find out.
 _ASKS_ACCESS = re.compile(
@@ -151,6 +157,7 @@ _QUESTION_KINDS = {
     "reach": _ASKS_REACH,
     "future": _ASKS_FUTURE,
     "access": _ASKS_ACCESS,
+    "lowering": _ASKS_LOWERING,
 }
 # A question that compares ("which one is safer", "is the donor one less risky") and a passage that does
 # ("less risky and more accessible than AHSCT").
@@ -435,7 +442,11 @@ class ChatEngine:
             uncovered -= tuning.out_of_scope_weight  # "how often" is not out of scope where the passage says
         # Whether to answer is a matter of the words the passage to be shown contains: closeness in meaning
         # alone also finds passages on the wrong topic.
-        if self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage:
+        if self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage and not (
+            earlier and kinds and not any(weights[:own]) and self._only_tells(earlier) and self._says_answer_words(int(np.argmax(scores)), kinds)
+        ):
+            # A question asked only in words that ask, after a story ("she's been on steroids for years" then
+            # "could it get her off them?"), is answered where the passage says what its kind of question asks for.
             return []
         step = self._next_step(text, earlier)
         if step is not None:
@@ -532,6 +543,14 @@ class ChatEngine:
         scores = scores.copy()
         scores[under] *= 1 - self.tuning.opposite_penalty
         return scores
+
+    def _only_tells(self, text: str) -> bool:
+        """Whether a text asks nothing: none of its sentences is a question."""
+        return not any(_QUESTION.search(normalize(p)) for p in _SENTENCE_END.split(text.strip()))
+
+    def _says_answer_words(self, number: int, kinds: list[str]) -> bool:
+        """Whether a passage contains any of the article's words for the answer to these kinds of question."""
+        return bool(self.retriever.matched(number, [c for kind in kinds for c in self._answer_words.get(kind, [])]))
 
     def _swapped_subject(self, text: str, earlier: str, concepts: list[Concept], weights: list[float]) -> str | None:
         """The earlier question asked again of the subject a follow-up turns to, when the follow-up asks nothing

@@ -310,6 +310,9 @@ def test_a_question_about_one_bullet_is_answered_by_that_bullet(engine, question
         # how people get it, after a question of whether it is standard care: the same paragraph goes on to say
         (["is it an approved standard treatment yet"], "ok so how would my mom get it", "mostly available through clinical trials"),
         (["is msc routine care now"], "then how can patients get it", "mostly available through clinical trials"),
+        # whether it lowers the medicines a story told before named, asked only in words that ask
+        (["my husband has had lupus for ten years.", "he takes prednisone and cellcept every single day"], "would this get him off those?", "Lower the need for steroids"),
+        (["my daughter's been on a pile of meds since she was 15 and she hates them"], "could this mean less of them?", "harsh medications"),
     ],
 )
 def test_follow_ups_lean_on_the_earlier_turns(engine, history, message, expected):
