@@ -198,7 +198,11 @@ _ASIDE = re.compile(
 _BACK_TO = re.compile(r"\b(go(ing)? )?back to (my |the |your )?((?P<first>first|original|1st|very first)|earlier|previous|other) (thing|question|q|qn|ques|topic|point|one|message)\b")
 # "The first kind", "the second one": an item of the list (or of the sub-sections) the earlier turn was answered by;
 # not "the first question" nor "going back to the first thing", which point to an earlier turn.
-_ORDINAL = re.compile(r"(?<!back to )\bthe (?P<nth>first|second|third|1st|2nd|3rd|former|latter|last)\b(?! (step|time|stage|phase|few|days?|weeks?|months?|years?|night|question|topic|point|message|place)\b)")
+# "The second one", or "second one" typed without the article.
+_ORDINAL = re.compile(
+    r"(?<!back to )\b(the |(?<!the )(?=(first|second|third|1st|2nd|3rd|last) (one|kind|type|option|approach|item|bullet)s?\b))"
+    r"(?P<nth>first|second|third|1st|2nd|3rd|former|latter|last)\b(?! (step|time|stage|phase|few|days?|weeks?|months?|years?|night|question|topic|point|message|place)\b)"
+)
 # "Tell me more about the organ part": the item of the list the earlier turn was answered by that says "organ".
 _PART = re.compile(r"\b(the|that) (?P<what>(\w+ ){0,2}?\w+) (part|bit|bullet|item|point)\b")
 _NTH = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "latter": -1, "last": -1}

@@ -384,6 +384,9 @@ def test_benefits_of_a_treatment_are_not_answered_by_its_risks(engine, message):
         # a sub-section below the paragraph the earlier turn was answered by
         (["what are the two main approaches"], "is the second one safer", "less risky"),
         (["what are the two main approaches"], "how does the first one work", "Autologous Hematopoietic Stem Cell Transplant (AHSCT)"),
+        # typed without "the"
+        (["benefits?"], "explain second one", "Fewer relapses"),
+        (["which types of cells do they use"], "where do they get 2nd kind", "umbilical cord blood"),
     ],
 )
 def test_the_first_or_second_one_is_an_item_the_earlier_turn_was_answered_by(engine, history, message, expected):
