@@ -144,6 +144,7 @@ def test_what_someone_will_do_or_has_understood_is_small_talk_only_beside_thanks
         "does hydroxychloroquine help lupus inflammation",
         "can I get pregnant after a stem cell transplant",
         "what is the survival rate of AHSCT",
+        "what is the fatality rate of msc",
         "which clinic in mexico is best for stem cells",
         "can stem cells cure multiple sclerosis",
         "is lupus contagious",
@@ -230,6 +231,9 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("so is it surgery or a drip?", "infused intravenously"),
         ("which clinics offer it, normal ones or only specialist ones", "Availability is typically limited"),
         ("where could my daughter get msc done", "availab"),
+        # whether lupus can kill is answered by "mild to life-threatening"; a fatality rate is still declined (below)
+        ("can lupus kill you", "mild to life-threatening"),
+        ("is lupus fatal", "mild to life-threatening"),
     ],
 )
 def test_answers_quote_the_passage_that_answers(engine, message, expected):
