@@ -158,6 +158,7 @@ _QUESTION_KINDS = {
     "future": _ASKS_FUTURE,
     "access": _ASKS_ACCESS,
     "lowering": _ASKS_LOWERING,
+    "against": re.compile(r"\breasons? (not to|against)\b|\b(anything|something) against\b"),
 }
 # A question that compares ("which one is safer", "is the donor one less risky") and a passage that does
 # ("less risky and more accessible than AHSCT").
@@ -213,6 +214,7 @@ _ELSE = re.compile(r"\b(what else|anything else|any others?|what other)\b")
 _ELLIPSIS = re.compile(
     r"^\W*(and|what about|how about|same for|same with|and for|and with|and what about|but what about|what of)\b"
     r"|^\W*((so|ok|okay|and|wait|right)\W+){0,2}(no|not even|without) (any )?\w+( \w+)?( at all| then| either)?\W*$"  # "so no chemo at all?"
+    r"|\breasons? (not to|against)\b|^\W*(so |ok |okay |but )?why not\W*$"  # "any reason not to?" what was told
 )
 # Words that point back to something said before ("is it safe?", "what about the other one").
 _ANAPHORA = re.compile(r"\b(it|its|that|this|they|them|those|these|there|one|ones|he|she|him|her|his|either|both|same|the other|the procedure|the treatment|the process)\b")

@@ -317,6 +317,9 @@ def test_a_question_about_one_bullet_is_answered_by_that_bullet(engine, question
         # whether it lowers the medicines a story told before named, asked only in words that ask
         (["my husband has had lupus for ten years.", "he takes prednisone and cellcept every single day"], "would this get him off those?", "Lower the need for steroids"),
         (["my daughter's been on a pile of meds since she was 15 and she hates them"], "could this mean less of them?", "harsh medications"),
+        # "any reason not to?" asks the case against what was told
+        (["we're looking at a clinic in another country for the msc infusion"], "is there any reason against that?", "regulation and quality control"),
+        (["my doctor suggested ahsct"], "any reason not to do it?", "Infection or complications"),
     ],
 )
 def test_follow_ups_lean_on_the_earlier_turns(engine, history, message, expected):
