@@ -178,7 +178,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # is read with that turn too.
 _LEANS_BACK = re.compile(r"\b(it|that|this|they|them|those|these)\b")
 _STORY_TURNS = 3  # the most messages of a story told over several that a follow-up is read with
-_QUESTION = re.compile(r"\?\s*$|^(what|why|how|where|when|which|who|can|could|would|will|should|is|are|do|does|did|am)\b")
+_QUESTION = re.compile(r"\?\s*$|^((like|so|and|but|ok|okay|i mean),? )?(what|why|how|where|when|which|who|can|could|would|will|should|is|are|do|does|did|am)\b")
 _ASKS_FOR_ME = re.compile(
     r"\b(safe|safer|safely|dangerous|risk\w*|qualif\w*|eligib\w*|candidates?|allowed|suitable|right for|ok for|okay for|considered"
     r"|can (i|she|he|they|we|you) (still )?(get|have|do|try|go))\b"
@@ -400,6 +400,10 @@ class ChatEngine:
         # Weight no passage can cover: the topics the article does not cover.
         uncovered = tuning.out_of_scope_weight * topics
         story = self._story(message)
+        if story is not None and _WHAT_IS.match(normalize(story[1])) and not _ANAPHORA.search(normalize(story[1])):
+            # "What is lupus exactly? My doctor said SLE but never explained", "Every miracle cure has a catch.
+            # What's the downside?": a question of what something is, that points at nothing told, is asked whole.
+            return self._answer(story[1], history)
         if story is not None and not _ASKS_FOR_ME.search(normalize(story[1])):
             # A story told around the question ("I've been on prednisone forever and it wrecked my bones. Would
             # stem cells get me off steroids?") weighs less than the question itself; not when the question asks

@@ -216,6 +216,10 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("for my immunology seminar: what are the usual lupus treatments", "Traditional treatments often involve"),
         ("ive failed methotrexate and cellcept, nothing has worked for more than 3 months, would i be a candidate", "Patients with severe, refractory lupus"),
         ("is an msc infusion a bit like a blood transfusion? my aunt had one after she got cancer", "MSCs are taken from a donor"),
+        # a question of what something is, beside a story, is asked whole unless it points at the story
+        ("what is sle? my gp wrote it on a form and said nothing else.", "chronic autoimmune disease"),
+        ("Every new treatment out there has a catch. What's the catch?", "Infection or complications"),
+        ("Everyone online calls it a miracle cure. What are the downsides?", "Infection or complications"),
         # going abroad is answered, whatever the country, even for a lower price
         ("is it a good idea to get it done in colombia", "travel abroad"),
         ("going to mexico for it since it's cheaper there, bad idea?", "travel abroad"),
