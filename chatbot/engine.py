@@ -158,6 +158,10 @@ _QUESTION_KINDS = {
     "future": _ASKS_FUTURE,
     "access": _ASKS_ACCESS,
     "lowering": _ASKS_LOWERING,
+    "recency": re.compile(
+        r"\b(a |something |kind of |pretty |fairly |brand |very )?new( thing| idea| treatment| option|ish)?\b(?! (york|zealand|jersey|mexico|drugs?|meds?|medications?|doctors?|rheumatologists?|immune|healthy|healthier|cells?|system))"
+        r"|\b(lately|recently|suddenly|all of a sudden|these days|nowadays|for ages|for long|for years|how long have (they|doctors|people))\b"
+    ),
     "against": re.compile(r"\breasons? (not to|against)\b|\b(anything|something) against\b"),
 }
 # A question that compares ("which one is safer", "is the donor one less risky") and a passage that does

@@ -220,6 +220,9 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("what is sle? my gp wrote it on a form and said nothing else.", "chronic autoimmune disease"),
         ("Every new treatment out there has a catch. What's the catch?", "Infection or complications"),
         ("Everyone online calls it a miracle cure. What are the downsides?", "Infection or complications"),
+        # how new it is: "in recent years ... has emerged"
+        ("is stem cell treatment for lupus a pretty new idea or has it been around forever", "in recent years"),
+        ("how come everyone is talking about stem cells for lupus these days", "in recent years"),
         # going abroad is answered, whatever the country, even for a lower price
         ("is it a good idea to get it done in colombia", "travel abroad"),
         ("going to mexico for it since it's cheaper there, bad idea?", "travel abroad"),
