@@ -327,6 +327,8 @@ def test_a_question_about_one_bullet_is_answered_by_that_bullet(engine, question
         # "any reason not to?" asks the case against what was told
         (["we're looking at a clinic in another country for the msc infusion"], "is there any reason against that?", "regulation and quality control"),
         (["my doctor suggested ahsct"], "any reason not to do it?", "Infection or complications"),
+        # "tho" is "though", a word that says nothing
+        (["can msc get my lupus into remission"], "how long does that last tho", "long-term remission"),
     ],
 )
 def test_follow_ups_lean_on_the_earlier_turns(engine, history, message, expected):

@@ -19,6 +19,7 @@ def test_normalize_folds_case_quotes_dashes_and_accents():
         ("the patient’s own cells doesn’t", ["the", "patient", "own", "cells", "doesn"]),
         ("long-term, HSCs; MSCs!", ["long", "term", "hscs", "mscs"]),
         ("how r ppl doing 10 yrs after tx", ["how", "r", "people", "doing", "10", "years", "after", "treatment"]),
+        ("is it safe tho", ["is", "it", "safe", "though"]),
     ],
 )
 def test_words(text, expected):
