@@ -551,7 +551,7 @@ class ChatEngine:
         opposites = self.retriever.analyzer.synonyms.opposites
         asked = {s for c, w in zip(concepts, weights) if w > 0 for s in c.stems}
         shunned = {opposites[s] for s in asked if s in opposites} - asked
-        if not shunned or not self.subjects.named(asked):
+        if not shunned or not self.subjects.named(c.stems[0] for c, w in zip(concepts, weights) if w > 0):
             return scores
         under = [n for n, terms in enumerate(self._heading_terms) if terms & shunned and not terms & asked]
         scores = scores.copy()

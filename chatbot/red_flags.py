@@ -170,7 +170,8 @@ _PAST = re.compile(
 _ROUTINE = re.compile(
     r"^(?=.*\b(" + _MEDICINES + r"|meds|dose|doses)\b)"
     r"(?!.*\b(instead of|by mistake|mistake|mistakenly|accident\w*|mixed up|double|extra|too many|too much|twice (this|today|in)|at once|whole|entire|overdos\w*|all of them)\b)"
-    r".*\b(this morning|every (day|morning|night|evening)|each (day|morning|night)|daily|(once|twice|three times) (a|per) (day|week)|as (usual|normal|prescribed|always)"
+    r".*\b(this morning|every (single )?(day|morning|night|evening)|each (day|morning|night)|daily|((once|twice|three times) )?(a|per) (day|week)|as (usual|normal|prescribed|always)"
+    r"|(is|'s|am|'m|are|'re|been) on (a |so many |such )?(load|lot|ton|pile|heap|handful|bunch|lots|loads|tons|piles|heaps) of"
     r"|like (normal|always|usual)|like (i|he|she|they|we) (always|usually|normally) (do|does)|on time|(morning|evening|night|bedtime|usual|regular|weekly) (meds|pills|tablets|dose|medications?|injection)"
     r"|with (my )?(breakfast|food|juice|water|milk|dinner|lunch|a meal)|did (i|he|she|they|you) (take|have)|forgot (if|whether|to))\b"
 )

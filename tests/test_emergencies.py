@@ -78,6 +78,8 @@ def test_an_overdose_or_a_farewell_told_in_everyday_words_is_an_emergency(engine
         "i swallowed my pills with juice, is that ok",
         "I take all of my medications every day",
         "he took some of his pain meds before the appointment",
+        "My husband is on a handful of pills a day and the side effects are rough. Would stem cells mean fewer of them?",
+        "she's on a pile of meds for her lupus, could msc cut that down",
         "I won't be around for the infusion next week, can I move it?",
         "what does chest pain from pericarditis usually feel like",
     ],

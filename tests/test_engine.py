@@ -220,6 +220,8 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("what is sle? my gp wrote it on a form and said nothing else.", "chronic autoimmune disease"),
         ("Every new treatment out there has a catch. What's the catch?", "Infection or complications"),
         ("Everyone online calls it a miracle cure. What are the downsides?", "Infection or complications"),
+        # a story naming infections and a word that may mean an infusion ("route") asks no risks of a treatment
+        ("My wife's on a pile of meds and the side effects are awful, infections too. If she went the stem cell route, would she need fewer?", "medications"),
         # how new it is: "in recent years ... has emerged"
         ("is stem cell treatment for lupus a pretty new idea or has it been around forever", "in recent years"),
         ("how come everyone is talking about stem cells for lupus these days", "in recent years"),
