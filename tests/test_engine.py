@@ -325,7 +325,7 @@ def test_a_question_about_one_bullet_is_answered_by_that_bullet(engine, question
         (["is msc routine care now"], "then how can patients get it", "mostly available through clinical trials"),
         # whether it lowers the medicines a story told before named, asked only in words that ask
         (["my husband has had lupus for ten years.", "he takes prednisone and cellcept every single day"], "would this get him off those?", "Lower the need for steroids"),
-        (["my daughter's been on a pile of meds since she was 15 and she hates them"], "could this mean less of them?", "harsh medications"),
+        (["my mum has had lupus since her teens", "she takes prednisone every morning and hates it"], "would msc get her off it?", "Lower the need for steroids"),
         # "any reason not to?" asks the case against what was told
         (["we're looking at a clinic in another country for the msc infusion"], "is there any reason against that?", "regulation and quality control"),
         (["my doctor suggested ahsct"], "any reason not to do it?", "Infection or complications"),
