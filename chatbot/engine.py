@@ -149,6 +149,14 @@ _ASKS_ACCESS = re.compile(
     r"|\bhow (to|would i|do i) (go about )?(get|access|find|obtain|getting|accessing)\b(?!( \w+){0,3} (from|into|out)\b)"
     r"|\bwhere (is|are) (it|they|this|that|these|msc|ahsct|the \w+) (offered|available|done|given|provided)\b"
 )
+# "Is this a new thing", "why is everyone talking about it lately": how new it is (not "a new immune system").
+_ASKS_RECENCY = re.compile(
+    r"\b(a |something |kind of |pretty |fairly |brand |very )?new( thing| idea| treatment| option|ish)?\b"
+    r"(?! (york|zealand|jersey|mexico|drugs?|meds?|medications?|doctors?|rheumatologists?|immune|healthy|healthier|cells?|system))"
+    r"|\b(lately|recently|suddenly|all of a sudden|these days|nowadays|for ages|for long|for years|how long have (they|doctors|people))\b"
+)
+# "Any reason not to?": the case against what was told.
+_ASKS_AGAINST = re.compile(r"\breasons? (not to|against)\b|\b(anything|something) against\b")
 _QUESTION_KINDS = {
     "function": _ASKS_FUNCTION,
     "whom_for": _ASKS_WHOM_FOR,
@@ -158,11 +166,8 @@ _QUESTION_KINDS = {
     "future": _ASKS_FUTURE,
     "access": _ASKS_ACCESS,
     "lowering": _ASKS_LOWERING,
-    "recency": re.compile(
-        r"\b(a |something |kind of |pretty |fairly |brand |very )?new( thing| idea| treatment| option|ish)?\b(?! (york|zealand|jersey|mexico|drugs?|meds?|medications?|doctors?|rheumatologists?|immune|healthy|healthier|cells?|system))"
-        r"|\b(lately|recently|suddenly|all of a sudden|these days|nowadays|for ages|for long|for years|how long have (they|doctors|people))\b"
-    ),
-    "against": re.compile(r"\breasons? (not to|against)\b|\b(anything|something) against\b"),
+    "recency": _ASKS_RECENCY,
+    "against": _ASKS_AGAINST,
 }
 # A question that compares ("which one is safer", "is the donor one less risky") and a passage that does
 # ("less risky and more accessible than AHSCT").
@@ -220,6 +225,11 @@ _ELLIPSIS = re.compile(
     r"|^\W*((so|ok|okay|and|wait|right)\W+){0,2}(no|not even|without) (any )?\w+( \w+)?( at all| then| either)?\W*$"  # "so no chemo at all?"
     r"|\breasons? (not to|against)\b|^\W*(so |ok |okay |but )?why not\W*$"  # "any reason not to?" what was told
 )
+# A question of what something is, not of something about it.
+_WHAT_IS = re.compile(r"\W*(what('?s| is| are| r| does)|tell me( more)? about|explain|describe|define|info( on| about)?|more on|about)\b")
+# The words of a follow-up that turns the earlier question to another subject: "and for the transplant?", "what
+# about ahsct", "is that the same for the other one".
+_TURNING_WORDS = frozenset(words("and but also so ok okay what how about abt for with in of the a an other same is that it this then too as well"))
 # Words that point back to something said before ("is it safe?", "what about the other one").
 _ANAPHORA = re.compile(r"\b(it|its|that|this|they|them|those|these|there|one|ones|he|she|him|her|his|either|both|same|the other|the procedure|the treatment|the process)\b")
 
@@ -423,7 +433,7 @@ class ChatEngine:
         earlier = self._earlier_turn(history)
         if not earlier and self.semantic is not None and self.semantic.similarity(message).max() < tuning.min_similarity:
             return []  # nothing in the corpus is about anything like this
-        swapped = self._swapped_subject(text, earlier, concepts, weights) if earlier else None
+        swapped = self._swapped_subject(text, earlier) if earlier else None
         if swapped is not None:
             return self._answer(swapped, ())
         leaned: frozenset[int] = frozenset()  # the subjects a follow-up is asked of
@@ -444,13 +454,7 @@ class ChatEngine:
             scores = np.where(self._compares, scores * (1 + tuning.comparison_weight), scores)
         else:
             scores = self._without_opposites(scores, concepts[:own], weights[:own])
-        if not compares and tuning.sibling_penalty:
-            # "Is the transplant experimental" is not answered by "[MSC infusion is] still experimental in many settings".
-            named = self.subjects.named(c.stems[0] for c, w in zip(concepts[:own], weights[:own]) if w > 0)
-            siblings = self.subjects.siblings(named)
-            if siblings:
-                scores = scores.copy()
-                scores[siblings] *= 1 - tuning.sibling_penalty
+            scores = self._without_siblings(scores, concepts[:own], weights[:own])
         scores = self._prefer_covering(scores, concepts, weights)
         if topics and _ASKS_FREQUENCY.search(text) and self._says_how_often(int(np.argmax(scores)), concepts, weights):
             uncovered -= tuning.out_of_scope_weight  # "how often" is not out of scope where the passage says
@@ -558,6 +562,17 @@ class ChatEngine:
         scores[under] *= 1 - self.tuning.opposite_penalty
         return scores
 
+    def _without_siblings(self, scores: np.ndarray, concepts: list[Concept], weights: list[float]) -> np.ndarray:
+        """Scores where the own passages of the subjects beside those the question names weigh less: "is the
+        transplant experimental" is not answered by "[MSC infusion is] still experimental in many settings"."""
+        named = self.subjects.named(c.stems[0] for c, w in zip(concepts, weights) if w > 0)  # words, not synonyms
+        siblings = self.subjects.siblings(named)
+        if not siblings:
+            return scores
+        scores = scores.copy()
+        scores[siblings] *= 1 - self.tuning.sibling_penalty
+        return scores
+
     def _only_tells(self, text: str) -> bool:
         """Whether a text asks nothing: none of its sentences is a question."""
         return not any(_QUESTION.search(normalize(p)) for p in _SENTENCE_END.split(text.strip()))
@@ -566,7 +581,7 @@ class ChatEngine:
         """Whether a passage contains any of the article's words for the answer to these kinds of question."""
         return bool(self.retriever.matched(number, [c for kind in kinds for c in self._answer_words.get(kind, [])]))
 
-    def _swapped_subject(self, text: str, earlier: str, concepts: list[Concept], weights: list[float]) -> str | None:
+    def _swapped_subject(self, text: str, earlier: str) -> str | None:
         """The earlier question asked again of the subject a follow-up turns to, when the follow-up asks nothing
         else: "and the transplant?" after "is MSC experimental" asks "is the transplant experimental"; "and the
         other one?" after "is the MSC infusion risky" asks it of AHSCT."""
@@ -1028,13 +1043,6 @@ class ChatEngine:
             said = frozenset(self.retriever.analyzer.tokens(self.retriever.passages[best].search_text))
             return 1.0 if any(self.retriever.knows(c.stems[0]) or said.intersection(c.stems[1:]) for c in concepts) else 0.0
         return matched / total
-
-
-# A question of what something is, not of something about it.
-_WHAT_IS = re.compile(r"\W*(what('?s| is| are| r| does)|tell me( more)? about|explain|describe|define|info( on| about)?|more on|about)\b")
-# The words of a follow-up that turns the earlier question to another subject: "and for the transplant?", "what
-# about ahsct", "is that the same for the other one".
-_TURNING_WORDS = frozenset(words("and but also so ok okay what how about abt for with in of the a an other same is that it this then too as well"))
 
 
 def _zipf(surface: list[str]) -> float:

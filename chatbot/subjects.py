@@ -19,9 +19,9 @@ from .text import stem, words
 _LABEL = re.compile(r"^([^:.]{3,60}):\s")
 # A subject's name defines its abbreviation: "Mesenchymal Stem Cell (MSC) Infusion".
 _ABBREVIATION = re.compile(r"\([A-Z][A-Za-z]*[A-Z]s?\)")
-# A follow-up that turns to the subject beside the one asked about before.
 # Words that point at a subject without naming it: "the other one", "the transplant option".
 POINTERS = frozenset(("one", "kind", "type", "approach", "option", "method", "treatment", "procedure", "therapy"))
+# A follow-up that turns to the subject beside the one asked about before.
 OTHER = re.compile(rf"\b(the )?other ({'|'.join(sorted(POINTERS))})s?\b|\bthe other\b")
 
 
