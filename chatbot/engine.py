@@ -453,8 +453,9 @@ class ChatEngine:
         if compares:
             scores = np.where(self._compares, scores * (1 + tuning.comparison_weight), scores)
         else:
-            scores = self._without_opposites(scores, concepts[:own], weights[:own])
-            scores = self._without_siblings(scores, concepts[:own], weights[:own])
+            # The subjects the question names in its own words ("route" may mean an infusion but names none).
+            named = self.subjects.named(c.stems[0] for c, w in zip(concepts[:own], weights[:own]) if w > 0)
+            scores = self._without_siblings(self._without_opposites(scores, concepts[:own], weights[:own], named), named)
         scores = self._prefer_covering(scores, concepts, weights)
         if topics and _ASKS_FREQUENCY.search(text) and self._says_how_often(int(np.argmax(scores)), concepts, weights):
             uncovered -= tuning.out_of_scope_weight  # "how often" is not out of scope where the passage says
@@ -548,24 +549,23 @@ class ChatEngine:
         # The earlier question's words count towards coverage too, at the same discount.
         return scores, concepts + earlier_concepts, weights + [w * tuning.history_weight for w in earlier_weights], subjects
 
-    def _without_opposites(self, scores: np.ndarray, concepts: list[Concept], weights: list[float]) -> np.ndarray:
+    def _without_opposites(self, scores: np.ndarray, concepts: list[Concept], weights: list[float], named: frozenset[int]) -> np.ndarray:
         """Scores where, for a question about a named subject, passages under a heading that names the opposite
         of what is asked weigh less: "what are the benefits of AHSCT" is not answered by "Infection or
         complications from chemotherapy (in AHSCT)", which the subject's name alone brought level."""
         opposites = self.retriever.analyzer.synonyms.opposites
         asked = {s for c, w in zip(concepts, weights) if w > 0 for s in c.stems}
         shunned = {opposites[s] for s in asked if s in opposites} - asked
-        if not shunned or not self.subjects.named(c.stems[0] for c, w in zip(concepts, weights) if w > 0):
+        if not shunned or not named:
             return scores
         under = [n for n, terms in enumerate(self._heading_terms) if terms & shunned and not terms & asked]
         scores = scores.copy()
         scores[under] *= 1 - self.tuning.opposite_penalty
         return scores
 
-    def _without_siblings(self, scores: np.ndarray, concepts: list[Concept], weights: list[float]) -> np.ndarray:
-        """Scores where the own passages of the subjects beside those the question names weigh less: "is the
-        transplant experimental" is not answered by "[MSC infusion is] still experimental in many settings"."""
-        named = self.subjects.named(c.stems[0] for c, w in zip(concepts, weights) if w > 0)  # words, not synonyms
+    def _without_siblings(self, scores: np.ndarray, named: frozenset[int]) -> np.ndarray:
+        """Scores where the own passages of the subjects beside those named weigh less: "is the transplant
+        experimental" is not answered by "[MSC infusion is] still experimental in many settings"."""
         siblings = self.subjects.siblings(named)
         if not siblings:
             return scores
