@@ -414,6 +414,9 @@ class ChatEngine:
         # Weight no passage can cover: the topics the article does not cover.
         uncovered = tuning.out_of_scope_weight * topics
         story = self._story(message)
+        # A question asked only in words that ask ("could it get her off them?"), after a story told before it
+        # or in the earlier turns, is answered where the passage says what its kind of question asks for.
+        asks_only = bool(kinds) and not any(weights)
         if story is not None and _WHAT_IS.match(normalize(story[1])) and not _ANAPHORA.search(normalize(story[1])):
             # "What is lupus exactly? My doctor said SLE but never explained", "Every miracle cure has a catch.
             # What's the downside?": a question of what something is, that points at nothing told, is asked whole.
@@ -425,7 +428,8 @@ class ChatEngine:
             # for her?"): the answer turns on what the story tells.
             asked = {s for c in retriever.analyzer.concepts(story[1]) for s in c.stems}
             weights = [w if asked.intersection(c.stems) else w * tuning.story_weight for c, w in zip(concepts, weights)]
-            asked_topics = self._topics(story[1])[0]
+            asked_topics, asked_words = self._topics(story[1])
+            asks_only = bool(kinds) and not any(self._weights(retriever.analyzer.concepts(story[1]), asked_words))
             uncovered = tuning.out_of_scope_weight * (asked_topics + tuning.story_weight * (topics - asked_topics))
         back = _BACK_TO.search(text)
         if back:  # "going back to my first question, ..." leans on that turn, not the last
@@ -461,11 +465,10 @@ class ChatEngine:
             uncovered -= tuning.out_of_scope_weight  # "how often" is not out of scope where the passage says
         # Whether to answer is a matter of the words the passage to be shown contains: closeness in meaning
         # alone also finds passages on the wrong topic.
+        told = story is not None or (earlier is not None and self._only_tells(earlier))
         if self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage and not (
-            earlier and kinds and not any(weights[:own]) and self._only_tells(earlier) and self._says_answer_words(int(np.argmax(scores)), kinds)
+            asks_only and told and self._says_answer_words(int(np.argmax(scores)), kinds)
         ):
-            # A question asked only in words that ask, after a story ("she's been on steroids for years" then
-            # "could it get her off them?"), is answered where the passage says what its kind of question asks for.
             return []
         step = self._next_step(text, earlier)
         if step is not None:

@@ -222,6 +222,8 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("Everyone online calls it a miracle cure. What are the downsides?", "Infection or complications"),
         # a story naming infections and a word that may mean an infusion ("route") asks no risks of a treatment
         ("My wife's on a pile of meds and the side effects are awful, infections too. If she went the stem cell route, would she need fewer?", "medications"),
+        # a story around a question of asking words only: answered where the passage says what it asks for
+        ("He can't stand the steroids anymore, the weight gain, the moon face. Would this mean he could come off them?", "Lower the need for steroids"),
         # how new it is: "in recent years ... has emerged"
         ("is stem cell treatment for lupus a pretty new idea or has it been around forever", "in recent years"),
         ("how come everyone is talking about stem cells for lupus these days", "in recent years"),
