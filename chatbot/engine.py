@@ -465,9 +465,10 @@ class ChatEngine:
             uncovered -= tuning.out_of_scope_weight  # "how often" is not out of scope where the passage says
         # Whether to answer is a matter of the words the passage to be shown contains: closeness in meaning
         # alone also finds passages on the wrong topic.
-        told = story is not None or (earlier is not None and self._only_tells(earlier))
         if self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage and not (
-            asks_only and told and self._says_answer_words(int(np.argmax(scores)), kinds)
+            asks_only
+            and (story is not None or (earlier is not None and self._only_tells(earlier)))
+            and self._says_answer_words(int(np.argmax(scores)), kinds)
         ):
             return []
         step = self._next_step(text, earlier)
