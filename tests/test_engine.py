@@ -111,6 +111,10 @@ def test_emergency_guidance_names_an_emergency_number_and_a_crisis_line():
         ("thank you so much, my husband will be relieved", "thanks"),
         ("ok bye for tonight xx", "goodbye"),
         ("thanks, that's all for now, see ya", "goodbye"),
+        ("gm, anybody around?", "greeting"),
+        ("who built you? what even are you", "about"),
+        ("help, i'm not sure what to ask you", "help"),
+        ("cheers, that helped a ton", "thanks"),
     ],
 )
 def test_small_talk_gets_a_fixed_reply_with_suggestions(engine, message, kind):
@@ -122,6 +126,11 @@ def test_small_talk_gets_a_fixed_reply_with_suggestions(engine, message, kind):
 
 @pytest.mark.parametrize("message", ["would it help my mom", "does this really help?"])
 def test_whether_something_helps_is_a_question_not_a_request_for_help(message):
+    assert smalltalk_kind(message) is None
+
+
+@pytest.mark.parametrize("message", ["so is it ok for everybody then", "is that ok?", "is it okay for anyone"])
+def test_asking_whether_something_is_ok_is_not_thanks(message):
     assert smalltalk_kind(message) is None
 
 
