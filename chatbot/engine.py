@@ -19,7 +19,7 @@ from .retriever import Hit, Retriever, mean_of_best
 from .semantic import EMBEDDINGS_FILE, SemanticIndex
 from .smalltalk import smalltalk_kind
 from .subjects import OTHER, POINTERS, Subjects
-from .text import SYNONYMS_FILE, Analyzer, Concept, Speller, english_frequencies, load_synonyms, normalize, stem, words
+from .text import SYNONYMS_FILE, Analyzer, Concept, Speller, english_frequencies, load_synonyms, normalize, spelled_out, stem, words
 
 KINDS = ("answer", "no_match", "smalltalk", "emergency")
 OUT_OF_SCOPE_FILE = "out_of_scope.cfg"
@@ -294,6 +294,11 @@ def hit_json(hit: Hit, matched: bool = False) -> dict[str, Any]:
     return out
 
 
+def _plain(text: str) -> str:
+    """A question's text as its patterns read it: normalized, chat shorthand written out ("wat r they")."""
+    return spelled_out(normalize(text))
+
+
 def _read_for_alarms(text: str) -> bool:
     """Whether closeness to the example emergencies may decide for a text: it neither asks, recalls, imagines nor denies."""
     return not asks_about_a_risk(text) and not tells_no_emergency(text)
@@ -402,7 +407,7 @@ class ChatEngine:
         own = len(concepts)  # the message's own concepts; a follow-up's are followed by the earlier turn's
         # The article's words for the answer to a kind of question ("how does that help lupus": reboot, modulate)
         # add to the scores; they are not the question's words, so a passage without them still covers it.
-        text = normalize(message)
+        text = _plain(message)
         kinds = [kind for kind, pattern in _QUESTION_KINDS.items() if pattern.search(text)]
         words_score = self._words(concepts + [c for kind in kinds for c in self._answer_words.get(kind, [])])
         scores = words_score + self._meaning(message)
@@ -417,11 +422,11 @@ class ChatEngine:
         # A question asked only in words that ask ("could it get her off them?"), after a story told before it
         # or in the earlier turns, is answered where the passage says what its kind of question asks for.
         asks_only = bool(kinds) and not any(weights)
-        if story is not None and _WHAT_IS.match(normalize(story[1])) and not _ANAPHORA.search(normalize(story[1])):
+        if story is not None and _WHAT_IS.match(_plain(story[1])) and not _ANAPHORA.search(_plain(story[1])):
             # "What is lupus exactly? My doctor said SLE but never explained", "Every miracle cure has a catch.
             # What's the downside?": a question of what something is, that points at nothing told, is asked whole.
             return self._answer(story[1], history)
-        if story is not None and not _ASKS_FOR_ME.search(normalize(story[1])):
+        if story is not None and not _ASKS_FOR_ME.search(_plain(story[1])):
             # A story told around the question ("I've been on prednisone forever and it wrecked my bones. Would
             # stem cells get me off steroids?") weighs less than the question itself; not when the question asks
             # whether it is safe or open to the person the story is about ("My mom has hepatitis B. Is MSC safe
@@ -505,7 +510,7 @@ class ChatEngine:
         that tell, that question): "My mom has lupus. Is it safe for her?", "What are the risks? I want the
         honest downsides." Two questions are no story."""
         parts = [p.strip() for p in _SENTENCE_END.split(message) if p.strip()]
-        asks = [bool(_QUESTION.search(normalize(p))) for p in parts]
+        asks = [bool(_QUESTION.search(_plain(p))) for p in parts]
         if len(parts) < 2 or sum(asks) != 1 or not (asks[-1] or asks[0]):
             return None
         question = parts.pop(-1 if asks[-1] else 0)
@@ -526,14 +531,14 @@ class ChatEngine:
         earlier_weights = self._weights(earlier_concepts, self._topics(earlier)[1])
         informative = [set(c.stems) for c, w in zip(earlier_concepts, earlier_weights) if w > 0]
         own = {c.stems[0] for c in concepts}  # the message's own words: "give" may mean an infusion but names none
-        subjects, item = self._nth_item(normalize(message), earlier)
-        subjects = subjects or self.subjects.leaned_on(normalize(message), own, informative)
+        subjects, item = self._nth_item(_plain(message), earlier)
+        subjects = subjects or self.subjects.leaned_on(_plain(message), own, informative)
         asked = subjects or self.subjects.named(own)
         # "The other one", or "and mesenchymal ones?" after "what are hematopoietic stem cells", is not asked about the
         # subject named before: a word of the earlier turn that names only other subjects is dropped. "Why would
         # anyone pick it then" after "is AHSCT risky" asks the case for AHSCT, against the risk asked about: of the
         # earlier turn, only the words that name a subject count.
-        whom_for = bool(_ASKS_WHOM_FOR.search(normalize(message)))
+        whom_for = bool(_ASKS_WHOM_FOR.search(_plain(message)))
         names = [self.subjects.named(c.stems[:1]) for c in earlier_concepts]
         keep = [(not asked or not named or bool(named & asked)) and (bool(named) or not whom_for) for named in names]
         earlier_concepts = [c for c, k in zip(earlier_concepts, keep) if k]
@@ -579,7 +584,7 @@ class ChatEngine:
 
     def _only_tells(self, text: str) -> bool:
         """Whether a text asks nothing: none of its sentences is a question."""
-        return not any(_QUESTION.search(normalize(p)) for p in _SENTENCE_END.split(text.strip()))
+        return not any(_QUESTION.search(_plain(p)) for p in _SENTENCE_END.split(text.strip()))
 
     def _says_answer_words(self, number: int, kinds: list[str]) -> bool:
         """Whether a passage contains any of the article's words for the answer to these kinds of question."""
@@ -598,7 +603,7 @@ class ChatEngine:
         before = frozenset().union(*naming)
         earlier_concepts = self.retriever.analyzer.concepts(earlier)
         asked_of = self._weights(earlier_concepts, self._topics(earlier)[1])
-        if _WHAT_IS.match(normalize(earlier)) and not any(w > 0 and not subjects.named(c.stems) for c, w in zip(earlier_concepts, asked_of)):
+        if _WHAT_IS.match(_plain(earlier)) and not any(w > 0 and not subjects.named(c.stems) for c, w in zip(earlier_concepts, asked_of)):
             return None  # "what is MSC" asked nothing of it but what it is
         asked = subjects.named(w for word in own for w in (word, stem(word)))
         if asked:
@@ -937,7 +942,7 @@ class ChatEngine:
         turns = (t for t in reversed(history) if isinstance(t, str) and t.strip() and not smalltalk_kind(t) and self._knows_a_word(t) and not self.is_emergency(t))
         told: list[str] = []
         for turn in turns:
-            if told and (len(told) == _STORY_TURNS or (any(_QUESTION.search(normalize(t)) for t in (told[0], turn)) and not _LEANS_BACK.search(normalize(told[0])))):
+            if told and (len(told) == _STORY_TURNS or (any(_QUESTION.search(_plain(t)) for t in (told[0], turn)) and not _LEANS_BACK.search(_plain(told[0])))):
                 break
             told.insert(0, turn)
         return " ".join(told) or None

@@ -76,6 +76,15 @@ def words(text: str) -> list[str]:
     return [w for word in found for w in CHAT_WORDS.get(word, (word,))]
 
 
+_CHAT_WORD = re.compile(r"(?<![\w'])(" + "|".join(sorted(map(re.escape, CHAT_WORDS), key=len, reverse=True)) + r")(?![\w'])")
+
+
+def spelled_out(text: str) -> str:
+    """A normalized text with its chat shorthand written out ("wat r u on abt" -> "what are you on about"), for
+    patterns read over whole sentences."""
+    return _CHAT_WORD.sub(lambda m: " ".join(CHAT_WORDS[m.group(1)]), text)
+
+
 # What "does" asks about, right after it ("dose it hurt", "how dose msc work", "how dose the infusion work"), and
 # the words that may come before it; "what dose she takes" and "the dose she is on" are doses.
 _ASKED_OF = frozenset(("it", "this", "that", "he", "she", "they", "insurance", "stem", "msc", "mscs", "hsct", "ahsct", "lupus", "my", "your", "his", "her", "their", "anyone", "everyone", "someone"))
@@ -220,15 +229,16 @@ class Speller:
                 for number in np.flatnonzero(bounds <= limit).tolist():
                     levels[bounds[number]].append(((length, number), found[number]))
         # Among words as near, one the typed word begins ("wher": "where", not "when") is likeliest: a word cut
-        # short, or its last letter dropped.
+        # short, or its last letter dropped. Next, the longer: a letter left out ("actualy", "cels") is a
+        # commoner slip than one put in.
         best, best_distance, best_order = word, limit + 1, (True, 0, 0)
         for bound, level in enumerate(levels):
             if best_distance < bound:
                 break
             for (length, number), candidate in level:
                 distance = edit_distance(word, candidate, transpositions=True)
-                order = (not candidate.startswith(word), length, number)
-                if distance < best_distance or (distance == best_distance and order < best_order):
+                order = (not candidate.startswith(word), -length, number)
+                if distance < best_distance or (distance == best_distance <= limit and order < best_order):
                     best, best_distance, best_order = candidate, distance, order
         return best
 

@@ -497,6 +497,7 @@ def test_a_question_that_compares_is_answered_by_the_passage_that_compares(engin
         (["is stem cell therapy an option for sle"], "how exactly would it do that", 'either "reboot" the immune system'),
         (["what are mesenchymal stem cells"], "and how do they treat lupus", "help suppress abnormal immune responses"),
         (["tell me about stem cell therapy"], "why does that help lupus", 'either "reboot" the immune system'),
+        ([], "wat do mscs do once they are in", "help suppress abnormal immune responses"),  # typed in a hurry
     ],
 )
 def test_how_the_treatment_helps_is_answered_by_what_it_does_to_the_immune_system(engine, history, message, expected):

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from chatbot.text import Analyzer, Speller, SynonymsError, load_synonyms, normalize, words
+from chatbot.text import Analyzer, Speller, SynonymsError, load_synonyms, normalize, spelled_out, words
 
 
 def test_normalize_folds_case_quotes_dashes_and_accents():
@@ -18,7 +18,7 @@ def test_normalize_folds_case_quotes_dashes_and_accents():
         ("systemic lupus erythematosus (SLE)", ["systemic", "lupus", "erythematosus", "sle"]),
         ("the patient’s own cells doesn’t", ["the", "patient", "own", "cells", "doesn"]),
         ("long-term, HSCs; MSCs!", ["long", "term", "hscs", "mscs"]),
-        ("how r ppl doing 10 yrs after tx", ["how", "r", "people", "doing", "10", "years", "after", "treatment"]),
+        ("how r ppl doing 10 yrs after tx", ["how", "are", "people", "doing", "10", "years", "after", "treatment"]),
         ("is it safe tho", ["is", "it", "safe", "though"]),
     ],
 )
@@ -41,6 +41,11 @@ def test_words(text, expected):
 )
 def test_dose_typed_for_does_is_read_as_does_before_what_it_asks_about(text, expected):
     assert words(text) == expected
+
+
+def test_shorthand_is_written_out_in_whole_sentences_and_nowhere_inside_a_word():
+    assert spelled_out("wat r u on abt? idk, ur drs said") == "what are you on about? i do not know, your doctors said"
+    assert spelled_out("raw, urban, wattage") == "raw, urban, wattage"
 
 
 def test_tokens_drop_stop_words_and_stem():
@@ -137,3 +142,12 @@ def test_listed_questions_are_indexed_with_their_misspellings_corrected():
 @pytest.mark.parametrize("typed, corrected", [("wher", "where"), ("infusio", "infusion"), ("whan", "when")])
 def test_of_words_as_near_the_speller_prefers_one_the_typed_word_begins(typed, corrected):
     assert Speller({"when", "where", "infusion", "infusing"}).correct(typed) == corrected
+
+
+@pytest.mark.parametrize("typed, corrected", [("realy", "really"), ("cels", "cells"), ("sytem", "system")])
+def test_of_words_as_near_the_speller_prefers_the_one_with_a_letter_left_out(typed, corrected):
+    assert Speller({"real", "really", "cel", "cells", "stem", "system"}).correct(typed) == corrected
+
+
+def test_the_speller_corrects_nothing_beyond_its_limit():
+    assert Speller({"stir"}).correct("sirt") == "sirt"  # the same letters, two edits apart
