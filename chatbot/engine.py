@@ -155,6 +155,13 @@ _ASKS_RECENCY = re.compile(
     r"(?! (york|zealand|jersey|mexico|drugs?|meds?|medications?|doctors?|rheumatologists?|immune|healthy|healthier|cells?|system))"
     r"|\b(lately|recently|suddenly|all of a sudden|these days|nowadays|for ages|for long|for years|how long have (they|doctors|people))\b"
 )
+# "Who makes that call", "how do i know if it's right for me", "so how do they decide": who decides whether
+# someone is a candidate, and how (not "how do they know it works").
+_ASKS_WHO_DECIDES = re.compile(
+    r"\bwho (decides|gets to (say|decide)|determines|makes (that|the|this|those) (call|decision|choice)s?)\b"
+    r"|\bhow (do|would|can|will|does|did|should|could) (i|we|you|they|doctors|the doctors?|he|she|my \w+|one|someone|anyone)( even| ever| actually)?"
+    r" ((know|tell|find out|figure out|work out|check)( for sure)? (if|whether|who|which)|decide|determine|choose|pick)\b"
+)
 # "Any reason not to?": the case against what was told.
 _ASKS_AGAINST = re.compile(r"\breasons? (not to|against)\b|\b(anything|something) against\b")
 _QUESTION_KINDS = {
@@ -168,6 +175,7 @@ _QUESTION_KINDS = {
     "lowering": _ASKS_LOWERING,
     "recency": _ASKS_RECENCY,
     "against": _ASKS_AGAINST,
+    "who_decides": _ASKS_WHO_DECIDES,
 }
 # A question that compares ("which one is safer", "is the donor one less risky") and a passage that does
 # ("less risky and more accessible than AHSCT").

@@ -695,6 +695,15 @@ def test_whether_the_choice_of_hospital_matters_is_not_a_request_for_one_by_name
     assert engine.reply("which hospital should i go to").kind == "no_match"
 
 
+@pytest.mark.parametrize(
+    "history, message",
+    [([], "how do the doctors choose who gets ahsct"), (["is msc for everyone"], "who makes the decision"), ([], "how can i tell if i qualify")],
+)
+def test_who_decides_whether_someone_is_a_candidate_is_answered_by_who_and_how(engine, history, message):
+    text = engine.reply(message, history).passages[0].passage.text
+    assert "Consulting a rheumatologist" in text or "case-by-case" in text
+
+
 def test_a_question_asking_for_a_number_is_answered_only_by_a_passage_that_gives_one(engine):
     reply = engine.reply("how many different kinds of stem cell treatment are there for lupus")
     assert reply.kind == "answer" and "two main approaches" in reply.passages[0].passage.text
