@@ -116,6 +116,7 @@ _ASKS_ELIGIBILITY = re.compile(
     r"|\b(kind|type|sort) of (patient|person|case|people|patients) (they|you|doctors|who'?d|who would|who could|who can|who gets?)\b|\bbe considered for\b|\b(an )?option for (me|him|her|us|them|someone like|people like|my \w+)\b"
     r"|\b(am i|is (he|she|my \w+)|are (they|we)) (eligible|suitable|a (good )?(fit|candidate|match))\b|\bwould (i|he|she|we|my \w+) (be )?(eligible|considered|accepted|a candidate|suitable)\b"
     r"|\b(is|are) (it|this|that|they|stem cells?)( \w+)? (meant|intended|designed|made|aimed|for) (for |at )?(ppl|people|someone|somebody|patients|folks|those|cases) like\b"
+    r"|\b(is|are) (it|this|that|those|these) (the |a )?(kind|type|sort)s?( of (thing|case|patient|person|people|lupus|problem)s?)? (that )?(stem cells?|it|they|this|msc|mscs|ahsct|hsct|(the|these|those) \w+) (is|are) (for|meant for|used for|intended for|good for)\b"
 )
 # "What meds do people normally take for lupus", "how is lupus usually treated": the usual treatments.
 _USUAL = r"(normal|normally|usual|usually|standard|conventional|traditional|traditionally|regular|typical|typically|first line|common|commonly|main|existing|current|older|old school)"

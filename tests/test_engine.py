@@ -697,6 +697,18 @@ def test_whether_the_choice_of_hospital_matters_is_not_a_request_for_one_by_name
 
 @pytest.mark.parametrize(
     "history, message",
+    [
+        (["mum has had lupus for 20 years and nothing has worked"], "is this the sort of case stem cells are for"),
+        (["her lupus has damaged her kidneys badly"], "are those the kind of patients it is meant for"),
+    ],
+)
+def test_whether_the_case_told_is_the_kind_the_treatment_is_for_is_answered_by_whom_it_is_for(engine, history, message):
+    first = engine.reply(message, history).passages[0].passage
+    assert first.bullet and first.headings[-1] == "Who Is a Candidate?"
+
+
+@pytest.mark.parametrize(
+    "history, message",
     [([], "how do the doctors choose who gets ahsct"), (["is msc for everyone"], "who makes the decision"), ([], "how can i tell if i qualify")],
 )
 def test_who_decides_whether_someone_is_a_candidate_is_answered_by_who_and_how(engine, history, message):
