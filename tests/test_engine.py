@@ -498,6 +498,10 @@ def test_a_question_that_compares_is_answered_by_the_passage_that_compares(engin
         (["what are mesenchymal stem cells"], "and how do they treat lupus", "help suppress abnormal immune responses"),
         (["tell me about stem cell therapy"], "why does that help lupus", 'either "reboot" the immune system'),
         ([], "wat do mscs do once they are in", "help suppress abnormal immune responses"),  # typed in a hurry
+        # what it is for
+        (["i'm a student presenting on lupus next week"], "what's the basic idea behind stem cells for it", 'either "reboot" the immune system'),
+        ([], "what's the point of stem cells in sle - to reset the immune system?", 'either "reboot" the immune system'),
+        (["my wife has lupus"], "whats the main idea of the treatment", 'either "reboot" the immune system'),
     ],
 )
 def test_how_the_treatment_helps_is_answered_by_what_it_does_to_the_immune_system(engine, history, message, expected):
