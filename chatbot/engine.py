@@ -37,7 +37,7 @@ _NUMBER_ZIPF = 5.0  # how common a number counts as being, on the Zipf scale of 
 # list of such things.
 _HISTORY_CUE = re.compile(
     r"\b(tried|took|taken|been on|was on|were on|im on|i on|currently on|(s?he'?s|s?he is|they'?re|they are|is|are) (still )?on|failed|responded to|respond to|stopped|despite|after years of"
-    r"|(controlled|control|stable|managed|well|fine|maintained) on|been taking|been using)\b"
+    r"|(controlled|control|stable|managed|manageable|well|fine|maintained) (on|with)|been taking|been using|(been|gone|went) through)\b"
 )
 _LIST_WORDS = frozenset(("and", "or", "then", "also", "plus", "even"))
 # Groups of out-of-scope topics asked about only beside a price: the article answers whether to go abroad for
@@ -165,6 +165,18 @@ _ASKS_WHO_DECIDES = re.compile(
     r"|\bhow (do|would|can|will|does|did|should|could) (i|we|you|they|doctors|the doctors?|he|she|my \w+|one|someone|anyone)( even| ever| actually)?"
     r" ((know|tell|find out|figure out|work out|check)( for sure)? (if|whether|who|which)|decide|determine|choose|pick)\b"
 )
+# "Why is everyone so excited about it", "why the hype": what it promises.
+_ASKS_HYPE = re.compile(
+    r"\bwhy (is|are|r) (every ?one|every ?body|people|ppl|so many( \w+)?|the internet|doctors|patients|all these \w+)( \w+)?( so| all)?"
+    r" (excited|hyped|hyping|raving|buzzing|obsessed|crazy|keen|talking)\b|\bwhy the (hype|buzz|excitement|fuss)\b|\b(all|what'?s) the (hype|buzz|excitement|fuss)\b|\b(or|just) (just |all )?hype\b"
+)
+# "Is it proven or a scam", "is this legit": whether it is established.
+_ASKS_PROVEN = re.compile(r"\b(proven|unproven|legit|legitimate|established|scams?|quack\w*|snake oil|evidence based|too good to be true)\b")
+# "Why isn't my doctor offering it if it's so great", "why would she call it experimental": why doctors are cautious.
+_ASKS_CAUTION = re.compile(
+    r"\bwhy (is|are|isn'?t|isnt|aren'?t|arent|wouldn'?t|wouldnt|won'?t|wont|doesn'?t|doesnt|don'?t|dont|would|do|does|did|didn'?t|didnt)( \w+){0,3}"
+    r" (not )?(?P<asking>offering|offered|offer|recommend|recommending|recommended|suggest|suggesting|suggested|mention|mentioning|mentioned|prescribe|prescribing|cautious|careful|hesitant|skeptical|sceptical|wary|say that|call it|calling it)\b"
+)
 # "Any reason not to?": the case against what was told.
 _ASKS_AGAINST = re.compile(r"\breasons? (not to|against)\b|\b(anything|something) against\b")
 _QUESTION_KINDS = {
@@ -179,6 +191,9 @@ _QUESTION_KINDS = {
     "recency": _ASKS_RECENCY,
     "against": _ASKS_AGAINST,
     "who_decides": _ASKS_WHO_DECIDES,
+    "hype": _ASKS_HYPE,
+    "proven": _ASKS_PROVEN,
+    "caution": _ASKS_CAUTION,
 }
 # A question that compares ("which one is safer", "is the donor one less risky") and a passage that does
 # ("less risky and more accessible than AHSCT").
@@ -419,17 +434,20 @@ class ChatEngine:
         # The article's words for the answer to a kind of question ("how does that help lupus": reboot, modulate)
         # add to the scores; they are not the question's words, so a passage without them still covers it.
         text = _plain(message)
-        kinds = [kind for kind, pattern in _QUESTION_KINDS.items() if pattern.search(text)]
+        story = self._story(message)
+        asked_text = _plain(story[1]) if story is not None else text  # "He thinks it's a scam. What does it offer?"
+        kinds = [kind for kind, pattern in _QUESTION_KINDS.items() if pattern.search(asked_text)]
         words_score = self._words(concepts + [c for kind in kinds for c in self._answer_words.get(kind, [])])
         scores = words_score + self._meaning(message)
         topics, topic_words = self._topics(message)
         weights = self._weights(concepts, topic_words)
-        if "whom_for" in kinds:  # "why bother", "for anyone or only bad cases": words that ask, not topics
-            asking = {w for m in _ASKS_WHOM_FOR.finditer(text) for w in words(m.group())}
+        # Words that ask, not topics: "why bother", "for anyone or only bad cases", "why isn't he suggesting it".
+        asking = {w for kind in ("whom_for", "eligibility") if kind in kinds for m in _QUESTION_KINDS[kind].finditer(text) for w in words(m.group())}
+        asking.update(w for m in _ASKS_CAUTION.finditer(asked_text) for w in words(m.group("asking")))
+        if asking:
             weights = [0.0 if c.surface in asking else w for c, w in zip(concepts, weights)]
         # Weight no passage can cover: the topics the article does not cover.
         uncovered = tuning.out_of_scope_weight * topics
-        story = self._story(message)
         # A question asked only in words that ask ("could it get her off them?"), after a story told before it
         # or in the earlier turns, is answered where the passage says what its kind of question asks for.
         asks_only = bool(kinds) and not any(weights)
@@ -445,7 +463,9 @@ class ChatEngine:
             asked = {s for c in retriever.analyzer.concepts(story[1]) for s in c.stems}
             weights = [w if asked.intersection(c.stems) else w * tuning.story_weight for c, w in zip(concepts, weights)]
             asked_topics, asked_words = self._topics(story[1])
-            asks_only = bool(kinds) and not any(self._weights(retriever.analyzer.concepts(story[1]), asked_words))
+            asks_only = bool(kinds) and not any(
+                w for c, w in zip(retriever.analyzer.concepts(story[1]), self._weights(retriever.analyzer.concepts(story[1]), asked_words)) if c.surface not in asking
+            )
             uncovered = tuning.out_of_scope_weight * (asked_topics + tuning.story_weight * (topics - asked_topics))
         back = _BACK_TO.search(text)
         if back:  # "going back to my first question, ..." leans on that turn, not the last
@@ -598,8 +618,10 @@ class ChatEngine:
         return not any(_QUESTION.search(_plain(p)) for p in _SENTENCE_END.split(text.strip()))
 
     def _says_answer_words(self, number: int, kinds: list[str]) -> bool:
-        """Whether a passage contains any of the article's words for the answer to these kinds of question."""
-        return bool(self.retriever.matched(number, [c for kind in kinds for c in self._answer_words.get(kind, [])]))
+        """Whether a passage, or the list it introduces, contains any of the article's words for the answer to
+        these kinds of question."""
+        said = [c for kind in kinds for c in self._answer_words.get(kind, [])]
+        return any(self.retriever.matched(n, said) for n in (number, *self._lists.get(number, ())))
 
     def _swapped_subject(self, text: str, earlier: str) -> str | None:
         """The earlier question asked again of the subject a follow-up turns to, when the follow-up asks nothing

@@ -712,6 +712,37 @@ def test_whether_the_case_told_is_the_kind_the_treatment_is_for_is_answered_by_w
 
 
 @pytest.mark.parametrize(
+    "message, expected",
+    [
+        # why doctors are cautious
+        ("why won't my rheumatologist recommend it if the results are that good", "not considered standard care"),
+        ("my doctor never even mentioned stem cells. why is he not suggesting it?", "not considered standard care"),
+        # whether it is established
+        ("is stem cell therapy for lupus legit or a scam", "not considered standard care"),
+        # what it promises
+        ("whats all the hype about stem cells and sle", "great potential"),
+    ],
+)
+def test_sceptics_questions_are_answered_where_the_article_weighs_the_promise(engine, message, expected):
+    assert expected in engine.reply(message).passages[0].passage.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # medicines told as the asker's history, not asked about
+        "My lupus is well controlled with plaquenil. Is stem cell therapy meant for people like me?",
+        "I've been through cyclophosphamide and rituximab and I still flare. Would they consider me?",
+        # a question of asking words only, after a story naming what the article does not cover
+        "People online call it snake oil. Who is it really meant for?",
+    ],
+)
+def test_whom_it_is_for_after_a_story_is_answered_by_whom_it_is_for(engine, message):
+    first = engine.reply(message).passages[0].passage
+    assert first.bullet and first.headings[-1] == "Who Is a Candidate?"
+
+
+@pytest.mark.parametrize(
     "history, message",
     [([], "how do the doctors choose who gets ahsct"), (["is msc for everyone"], "who makes the decision"), ([], "how can i tell if i qualify")],
 )
