@@ -151,6 +151,11 @@ _ASKS_ACCESS = re.compile(
     r"( \w+)? (get|access|find|receive|obtain|sign up for|go for)\b(?!( \w+){0,3} (from|into|out)\b)"
     r"|\bhow (to|would i|do i) (go about )?(get|access|find|obtain|getting|accessing)\b(?!( \w+){0,3} (from|into|out)\b)"
     r"|\bwhere (is|are) (it|they|this|that|these|msc|ahsct|the \w+) (offered|available|done|given|provided)\b"
+    r"|\b(is|are) (it|this|that|they|msc|ahsct|hsct|stem cells?|the \w+) (offered|available|done|given|provided|possible)( \w+)? (everywhere|anywhere|widely|worldwide|nationwide|in (most|every|all|any))\b"
+)
+# "Who should be running it", "who does the procedure": who gives the treatment.
+_ASKS_WHO_GIVES = re.compile(
+    r"\bwho (should|would|will|does|do|can|is|are)( be| actually| even| usually)? (running|doing|performing|giving|administering|do|run|perform|give|administer|in charge of|responsible for|supervising|overseeing)\b"
 )
 # "Is this a new thing", "why is everyone talking about it lately": how new it is (not "a new immune system").
 _ASKS_RECENCY = re.compile(
@@ -191,6 +196,7 @@ _QUESTION_KINDS = {
     "recency": _ASKS_RECENCY,
     "against": _ASKS_AGAINST,
     "who_decides": _ASKS_WHO_DECIDES,
+    "who_gives": _ASKS_WHO_GIVES,
     "hype": _ASKS_HYPE,
     "proven": _ASKS_PROVEN,
     "caution": _ASKS_CAUTION,
@@ -441,9 +447,11 @@ class ChatEngine:
         scores = words_score + self._meaning(message)
         topics, topic_words = self._topics(message)
         weights = self._weights(concepts, topic_words)
-        # Words that ask, not topics: "why bother", "for anyone or only bad cases", "why isn't he suggesting it".
+        # Words that ask, not topics: "why bother", "for anyone or only bad cases", "why isn't he suggesting it",
+        # "who should be running it".
         asking = {w for kind in ("whom_for", "eligibility") if kind in kinds for m in _QUESTION_KINDS[kind].finditer(text) for w in words(m.group())}
         asking.update(w for m in _ASKS_CAUTION.finditer(asked_text) for w in words(m.group("asking")))
+        asking.update(w for m in _ASKS_WHO_GIVES.finditer(asked_text) for w in words(m.group()))
         if asking:
             weights = [0.0 if c.surface in asking else w for c, w in zip(concepts, weights)]
         # Weight no passage can cover: the topics the article does not cover.

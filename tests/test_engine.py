@@ -728,6 +728,14 @@ def test_sceptics_questions_are_answered_where_the_article_weighs_the_promise(en
 
 
 @pytest.mark.parametrize(
+    "message, expected",
+    [("is ahsct available everywhere", "mostly available through clinical trials"), ("who is in charge of it", "qualified medical team")],
+)
+def test_where_it_is_offered_and_who_gives_it_are_answered_in_the_articles_words(engine, message, expected):
+    assert expected in engine.reply(message).passages[0].passage.text
+
+
+@pytest.mark.parametrize(
     "message",
     [
         # medicines told as the asker's history, not asked about
