@@ -140,10 +140,12 @@ _ASKS_FUTURE = re.compile(
     r"|\b(will|would|could|might) (that|it|this|things) (ever )?change\b|\b(is|are) (that|it|this|things) (going|likely|expected) to change\b"
 )
 # "Could it get her off them", "less of those for her": whether it lowers the medicines someone is on.
+_AMOUNT_LOWERED = r"\b(lower|lowers|lowering|reduce|reduces|reducing|decrease|decreases|decreasing|cut|cuts|limit|limits|lessen|lessens) how (many|much)\b"
 _ASKS_LOWERING = re.compile(
     r"\b(get|getting|come|coming|wean|weaning|taper|tapering|be|stay|go|going)( (her|him|me|them|you|us|my \w+))? off\b"
     r"|\b(less|fewer) (of )?(those|them|these|that|it|this|pills|meds|medicines?|medications?|drugs|tablets|steroids|prednisone)\b"
-    r"|\b(cut|cutting) (down|back)\b|\bstop (taking|needing)\b|\bnot need (as|so) (many|much)\b"
+    r"|\b(cut|cutting) (down|back)\b|\bstop (taking|needing)\b|\bnot need (as|so) (many|much)\b|"
+    + _AMOUNT_LOWERED  # "lower how many pills she needs" asks no number
 )
 # "How do people get it", "where can my mom get it done": how to reach the treatment, not where the cells are got
 # from or how they get into the body, nor how to find out.
@@ -153,6 +155,7 @@ _ASKS_ACCESS = re.compile(
     r"|\bhow (to|would i|do i) (go about )?(get|access|find|obtain|getting|accessing)\b(?!( \w+){0,3} (from|into|out)\b)"
     r"|\bwhere (is|are) (it|they|this|that|these|msc|ahsct|the \w+) (offered|available|done|given|provided)\b"
     r"|\b(is|are) (it|this|that|they|msc|ahsct|hsct|stem cells?|the \w+) (offered|available|done|given|provided|possible)( \w+)? (everywhere|anywhere|widely|worldwide|nationwide|in (most|every|all|any))\b"
+    r"|\b(through|via|join|joining|enrol|enroll|enrolling|sign up for|part of|only in|be in|get into|getting into) (a |an |the )?(clinical )?(trial|trials|study|studies)\b"
 )
 # "Who should be running it", "who does the procedure": who gives the treatment.
 _ASKS_WHO_GIVES = re.compile(
@@ -163,6 +166,11 @@ _ASKS_RECENCY = re.compile(
     r"\b(a |something |kind of |pretty |fairly |brand |very )?new( thing| idea| treatment| option|ish)?\b"
     r"(?! (york|zealand|jersey|mexico|drugs?|meds?|medications?|doctors?|rheumatologists?|immune|healthy|healthier|cells?|system))"
     r"|\b(lately|recently|suddenly|all of a sudden|these days|nowadays|for ages|for long|for years|how long have (they|doctors|people))\b"
+)
+# "Do they know the long term results yet", "how much long term info is there": what is known of the long term.
+_ASKS_LONG_TERM = re.compile(
+    r"\b(do|does|did) (they|we|doctors|anyone|researchers|scientists|you|u) (even |actually |already |really )?(know|have)\b.{0,40}\blong[ -]?term\b"
+    r"|\blong[ -]?term (results?|data|info|information|outcomes?|numbers|studies|evidence|follow[ -]?ups?|track record|safety)\b|\bhow much long[ -]?term\b"
 )
 # "Who makes that call", "how do i know if it's right for me", "so how do they decide": who decides whether
 # someone is a candidate, and how (not "how do they know it works").
@@ -197,6 +205,7 @@ _QUESTION_KINDS = {
     "recency": _ASKS_RECENCY,
     "against": _ASKS_AGAINST,
     "who_decides": _ASKS_WHO_DECIDES,
+    "long_term": _ASKS_LONG_TERM,
     "who_gives": _ASKS_WHO_GIVES,
     "hype": _ASKS_HYPE,
     "proven": _ASKS_PROVEN,
@@ -490,7 +499,7 @@ class ChatEngine:
             _ANAPHORA.search(text) or _ORDINAL.search(text) or _PART.search(text) or _ELLIPSIS.match(text) or not any(weights) or self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage
         ):
             scores, concepts, weights, leaned = self._with_earlier_turn(message, earlier, words_score, concepts, weights)
-        if _ASKS_NUMBER.search(text):
+        if _ASKS_NUMBER.search(re.sub(_AMOUNT_LOWERED, " ", text)):
             # Only a passage that gives a number, of something the question names in its own words ("how many
             # infusions" is not answered by a price in thousands of dollars).
             named = [c for c, w in zip(concepts[:own], weights[:own]) if w > 0]

@@ -729,9 +729,16 @@ def test_sceptics_questions_are_answered_where_the_article_weighs_the_promise(en
 
 @pytest.mark.parametrize(
     "message, expected",
-    [("is ahsct available everywhere", "mostly available through clinical trials"), ("who is in charge of it", "qualified medical team")],
+    [
+        ("is ahsct available everywhere", "mostly available through clinical trials"),
+        ("could we get ahsct through a clinical trial", "mostly available through clinical trials"),
+        ("who is in charge of it", "qualified medical team"),
+        # what is known of the long term, and whether it lowers the medicines someone needs
+        ("do we know what happens long term after the transplant", "long-term outcome data"),
+        ("could the transplant reduce how many pills i take", "Lower the need for steroids"),
+    ],
 )
-def test_where_it_is_offered_and_who_gives_it_are_answered_in_the_articles_words(engine, message, expected):
+def test_kinds_of_question_are_answered_in_the_articles_words_for_them(engine, message, expected):
     assert expected in engine.reply(message).passages[0].passage.text
 
 
