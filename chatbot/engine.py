@@ -91,6 +91,8 @@ _STEP_CUE = re.compile(
 _STEP = re.compile(r"\b(?P<way>after|before)\s+(?P<step>((?!\b(what|how|when|where|which|who|whats)\b)[^,.?!;])+)")
 # "Then what?" asks for the step after the one the earlier turn told; "what do they do" asks that only of a named step.
 _THEN = re.compile(r"\b(then what|what next|what'?s next|next step|and then|(what|which) (happens|comes|is) (next|then|after that)|after that)\b")
+# "What happens to them", "what do they do with the cells": the step that acts on what the step named.
+_TO_WHAT_WAS_NAMED = re.compile(r"\b(to|with) (them|those|these|the cells|those cells|my cells|his cells|her cells|the stem cells|what they (collected|took|harvested))\b")
 _SEVERAL = re.compile(r"\b(and|then|plus)\b")  # "after they collect the cells and give the chemo": steps named together
 _STEPS_LOOKED_AT = 32  # how many of the best-scoring steps are read for the step a question names
 _SEQUENCE_WORDS = re.compile(r"\b(then|next|after|afterwards|before|finally|first)\b")
@@ -743,6 +745,13 @@ class ChatEngine:
             anchor = max(set(firsts), key=lambda n: (firsts.count(n), -n))
         steps = self._list_of(anchor)
         position = steps.index(anchor) + (1 if way == "after" else -1)
+        if way == "after" and _TO_WHAT_WAS_NAMED.search(text):
+            # "After they collect my cells, what happens to them": the next step that says what the step named
+            # ("the harvested stem cells are then reintroduced"), past the chemotherapy between.
+            said = {s for c in named for s in c.stems} & self._list_terms(anchor)[1]
+            later = [n for n in steps[position:] if said & self._list_terms(n)[1]]
+            if later:
+                return later[0]
         return steps[position] if 0 <= position < len(steps) else None
 
     def _prefer_covering(self, scores: np.ndarray, concepts: list[Concept], weights: list[float]) -> np.ndarray:

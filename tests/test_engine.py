@@ -474,6 +474,10 @@ def test_a_follow_up_pointing_to_a_subject_keeps_to_what_the_earlier_turn_asked(
         (["how is ahsct done", "so they start by collecting my cells"], "ok whats next after that", "undergoes chemotherapy"),
         # The step named ends where the question begins.
         ([], "after the chemo is done what happens to the cells they harvested from me", "reintroduced to rebuild"),
+        # What happens to what a step named: the step that acts on it, past the one between.
+        ([], "after they take my stem cells out what do they do with them", "reintroduced to rebuild"),
+        (["how are the cells collected for the transplant"], "and then what happens to those?", "reintroduced to rebuild"),
+        (["where do they get my cells from for ahsct"], "what do they do with them after the chemo", "reintroduced to rebuild"),
     ],
 )
 def test_a_question_about_the_step_after_or_before_another_gets_that_step(engine, history, message, expected):
