@@ -174,6 +174,12 @@ _ASKS_LONG_TERM = re.compile(
     r"\b(do|does|did) (they|we|doctors|anyone|researchers|scientists|you|u) (even |actually |already |really )?(know|have)\b.{0,40}\blong[ -]?term\b"
     r"|\blong[ -]?term (results?|data|info|information|outcomes?|numbers|studies|evidence|follow[ -]?ups?|track record|safety)\b|\bhow much long[ -]?term\b"
 )
+# "How is it given", "how do they get them into you, a needle?": how the cells get into the body.
+_ASKS_ROUTE = re.compile(
+    r"\bhow (is|are|was|were|would|will|do|does|did)( \w+){0,4} (given|administered|delivered|injected|put in|put into|go in|going in"
+    r"|get (it|them|those|these|the( \w+)? cells) (in|into))\b"
+    r"|\b(is it|is that|would it be|do they do it|via) (a |an |like a |like an )?(drip|iv|injection|shot|jab|surgery|operation|pill|tablet)\b"
+)
 # "Who makes that call", "how do i know if it's right for me", "so how do they decide": who decides whether
 # someone is a candidate, and how (not "how do they know it works").
 _ASKS_WHO_DECIDES = re.compile(
@@ -208,6 +214,7 @@ _QUESTION_KINDS = {
     "against": _ASKS_AGAINST,
     "who_decides": _ASKS_WHO_DECIDES,
     "long_term": _ASKS_LONG_TERM,
+    "route": _ASKS_ROUTE,
     "who_gives": _ASKS_WHO_GIVES,
     "hype": _ASKS_HYPE,
     "proven": _ASKS_PROVEN,

@@ -863,6 +863,8 @@ def test_thanks_in_other_words_is_small_talk(engine, message):
         # whom the subject asked about is for
         (["tell me about the autologous transplant"], "whos it mainly for", "typically reserved for severe lupus"),
         (["msc risks"], "switching to ahsct - who is this one for", "typically reserved for severe lupus"),
+        # how the cells get into the body
+        (["where would the mesenchymal cells for my mum come from"], "and how do they get the cells into her", "infused intravenously"),
         # the item of the earlier answer's list a follow-up names as a part
         (["who can get it"], "tell me more about the organ bit", "major organ involvement"),
         # a story told, then whether it is for the person it is about: the candidates' list with its bullets
