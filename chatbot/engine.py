@@ -180,6 +180,12 @@ _ASKS_ROUTE = re.compile(
     r"|get (it|them|those|these|the( \w+)? cells) (in|into))\b"
     r"|\b(is it|is that|would it be|do they do it|via) (a |an |like a |like an )?(drip|iv|injection|shot|jab|surgery|operation|pill|tablet)\b"
 )
+# "Whose cells do they use", "from a donor or from me?": whose cells they are.
+_ASKS_WHOSE = re.compile(
+    r"\bwhose( own)?( stem)? cells\b"
+    r"|\b(donors?|donated|someone else'?s?|somebody else'?s?|a stranger'?s?|some stranger'?s?)\b.{0,40}\bor\b.{0,25}\b(mine|my own|own|me|myself|the patient'?s?|yours?|your own|his own|her own)\b"
+    r"|\b(my|your|his|her|their|the patient'?s?) own( stem)? cells\b.{0,30}\bor\b"
+)
 # "Who makes that call", "how do i know if it's right for me", "so how do they decide": who decides whether
 # someone is a candidate, and how (not "how do they know it works").
 _ASKS_WHO_DECIDES = re.compile(
@@ -215,6 +221,7 @@ _QUESTION_KINDS = {
     "who_decides": _ASKS_WHO_DECIDES,
     "long_term": _ASKS_LONG_TERM,
     "route": _ASKS_ROUTE,
+    "whose": _ASKS_WHOSE,
     "who_gives": _ASKS_WHO_GIVES,
     "hype": _ASKS_HYPE,
     "proven": _ASKS_PROVEN,
