@@ -115,6 +115,7 @@ def test_emergency_guidance_names_an_emergency_number_and_a_crisis_line():
         ("who built you? what even are you", "about"),
         ("help, i'm not sure what to ask you", "help"),
         ("cheers, that helped a ton", "thanks"),
+        ("morning! how does this bot thing work", "help"),
     ],
 )
 def test_small_talk_gets_a_fixed_reply_with_suggestions(engine, message, kind):
