@@ -726,15 +726,7 @@ def test_whether_the_case_told_is_the_kind_the_treatment_is_for_is_answered_by_w
         ("is stem cell therapy for lupus legit or a scam", "not considered standard care"),
         # what it promises
         ("whats all the hype about stem cells and sle", "great potential"),
-    ],
-)
-def test_sceptics_questions_are_answered_where_the_article_weighs_the_promise(engine, message, expected):
-    assert expected in engine.reply(message).passages[0].passage.text
-
-
-@pytest.mark.parametrize(
-    "message, expected",
-    [
+        # where to get it, and who gives it
         ("is ahsct available everywhere", "mostly available through clinical trials"),
         ("could we get ahsct through a clinical trial", "mostly available through clinical trials"),
         ("who is in charge of it", "qualified medical team"),
