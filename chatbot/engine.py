@@ -227,6 +227,9 @@ _QUESTION_KINDS = {
     "proven": _ASKS_PROVEN,
     "caution": _ASKS_CAUTION,
 }
+# Of which kinds of question the words that ask are no topic: all the words their patterns match, or one group
+# ("why isn't he suggesting it": "suggesting").
+_ASKING_WORDS = {"whom_for": 0, "eligibility": 0, "who_gives": 0, "caution": "asking"}
 # A question that compares ("which one is safer", "is the donor one less risky") and a passage that does
 # ("less risky and more accessible than AHSCT").
 _COMPARES = re.compile(r"\b(safer|riskier|less (risky|risk|harsh|dangerous|aggressive|intense|invasive|intensive)|more (risky|harsh|dangerous|aggressive|intense|invasive|intensive|accessible)|gentler|harsher|milder|which (one|is|of the|approach|kind|type)( is)? (safer|better|less|more|riskier|gentler|harsher|milder))\b")
@@ -473,11 +476,10 @@ class ChatEngine:
         scores = words_score + self._meaning(message)
         topics, topic_words = self._topics(message)
         weights = self._weights(concepts, topic_words)
-        # Words that ask, not topics: "why bother", "for anyone or only bad cases", "why isn't he suggesting it",
-        # "who should be running it".
-        asking = {w for kind in ("whom_for", "eligibility") if kind in kinds for m in _QUESTION_KINDS[kind].finditer(text) for w in words(m.group())}
-        asking.update(w for m in _ASKS_CAUTION.finditer(asked_text) for w in words(m.group("asking")))
-        asking.update(w for m in _ASKS_WHO_GIVES.finditer(asked_text) for w in words(m.group()))
+        # Words that ask, not topics: "why bother", "for anyone or only bad cases", "who should be running it".
+        asking = {
+            w for kind, group in _ASKING_WORDS.items() if kind in kinds for m in _QUESTION_KINDS[kind].finditer(asked_text) for w in words(m.group(group))
+        }
         if asking:
             weights = [0.0 if c.surface in asking else w for c, w in zip(concepts, weights)]
         # Weight no passage can cover: the topics the article does not cover.
@@ -497,9 +499,8 @@ class ChatEngine:
             asked = {s for c in retriever.analyzer.concepts(story[1]) for s in c.stems}
             weights = [w if asked.intersection(c.stems) else w * tuning.story_weight for c, w in zip(concepts, weights)]
             asked_topics, asked_words = self._topics(story[1])
-            asks_only = bool(kinds) and not any(
-                w for c, w in zip(retriever.analyzer.concepts(story[1]), self._weights(retriever.analyzer.concepts(story[1]), asked_words)) if c.surface not in asking
-            )
+            question = retriever.analyzer.concepts(story[1])
+            asks_only = bool(kinds) and not any(w for c, w in zip(question, self._weights(question, asked_words)) if c.surface not in asking)
             uncovered = tuning.out_of_scope_weight * (asked_topics + tuning.story_weight * (topics - asked_topics))
         back = _BACK_TO.search(text)
         if back:  # "going back to my first question, ..." leans on that turn, not the last
