@@ -186,6 +186,11 @@ _ASKS_WHOSE = re.compile(
     r"|\b(donors?|donated|someone else'?s?|somebody else'?s?|a stranger'?s?|some stranger'?s?)\b.{0,40}\bor\b.{0,25}\b(mine|my own|own|me|myself|the patient'?s?|yours?|your own|his own|her own)\b"
     r"|\b(my|your|his|her|their|the patient'?s?) own( stem)? cells\b.{0,30}\bor\b"
 )
+# "Can lupus actually be dangerous", "how bad can sle get": how serious the disease itself can be.
+_ASKS_SEVERITY = re.compile(
+    r"\b(is|can|could|does|will) (lupus|sle|the disease)( itself| actually| actualy| ever| always| even| really| truly){0,2}"
+    r" (be |get |become )?(dangerous|deadly|fatal|life[ -]?threatening|serious|kill)\b|\bhow (bad|serious|dangerous) (can|is|does|could) (lupus|sle)\b"
+)
 # "Who makes that call", "how do i know if it's right for me", "so how do they decide": who decides whether
 # someone is a candidate, and how (not "how do they know it works").
 _ASKS_WHO_DECIDES = re.compile(
@@ -221,6 +226,7 @@ _QUESTION_KINDS = {
     "who_decides": _ASKS_WHO_DECIDES,
     "long_term": _ASKS_LONG_TERM,
     "route": _ASKS_ROUTE,
+    "severity": _ASKS_SEVERITY,
     "whose": _ASKS_WHOSE,
     "who_gives": _ASKS_WHO_GIVES,
     "hype": _ASKS_HYPE,

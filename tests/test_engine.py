@@ -730,6 +730,8 @@ def test_whether_the_case_told_is_the_kind_the_treatment_is_for_is_answered_by_w
         ("is ahsct available everywhere", "mostly available through clinical trials"),
         ("could we get ahsct through a clinical trial", "mostly available through clinical trials"),
         ("who is in charge of it", "qualified medical team"),
+        # how serious the disease itself can be (not the treatment's risks)
+        ("is sle dangerous", "mild to life-threatening"),
         # what is known of the long term, and whether it lowers the medicines someone needs
         ("do we know what happens long term after the transplant", "long-term outcome data"),
         ("could the transplant reduce how many pills i take", "Lower the need for steroids"),
