@@ -841,6 +841,12 @@ def test_small_talk_in_many_wordings_is_recognised():
     assert [text for text in _phrasings("smalltalk") if not smalltalk_kind(text)] == []
 
 
+def test_questions_that_open_like_small_talk_are_answered_not_greeted(engine):
+    questions = _phrasings("question")  # "thanks! and how long does recovery take?", "who are the best candidates?"
+    assert len(questions) >= 80
+    assert [text for text in questions if engine.reply(text).kind == "smalltalk"] == []
+
+
 def test_no_question_the_article_answers_is_taken_for_an_emergency_or_small_talk(engine):
     questions = [q for p in engine.retriever.passages for q in p.questions]
     assert len(questions) > 1000
