@@ -40,11 +40,13 @@ _HISTORY_CUE = re.compile(
     r"|(controlled|control|stable|managed|manageable|well|fine|maintained) (on|with)|been taking|been using|(been|gone|went) through)\b"
 )
 _LIST_WORDS = frozenset(("and", "or", "then", "also", "plus", "even"))
-# Groups of out-of-scope topics asked about only beside a price: the article answers whether to go abroad for
-# treatment ("is it safe to go to Mexico for it"), not what it costs in one country or another.
+# Groups of out-of-scope topics asked about only beside a price or a verdict on a clinic there: the article
+# answers whether to go abroad for treatment ("is it safe to go to Mexico for it"), not what it costs in one
+# country or another, nor whether a clinic there is any good ("is the institute in panama legit").
 _PRICED_TOPICS = frozenset({"prices_abroad"})
 _ASKS_PRICE = re.compile(
-    r"\b(cost|costs|price|prices|priced|pricing|expensive|how much|charge|charges|fees?|quotes?|afford\w*|(which|where|is it|would it be|is) (\w+ )?(cheaper|cheapest))\b"
+    r"\b(cost|costs|price|prices|priced|pricing|expensive|how much|charge|charges|fees?|quotes?|afford\w*|(which|where|is it|would it be|is) (\w+ )?(cheaper|cheapest)"
+    r"|legit|legitimate|reputable|trustworthy|trusted|scams?|any good|best (clinic|hospital|place|center|centre)s?)\b"
 )
 # A time told as how long something has lasted ("nothing has worked for more than a few months") asks no time.
 # Nor does one told as a distance ("3 hrs from any big hospital").

@@ -181,6 +181,8 @@ def test_what_someone_will_do_or_has_understood_is_small_talk_only_beside_thanks
         # the price in one country or another
         "how much is an msc infusion in colombia",
         "is ahsct cheaper in thailand",
+        "is that msc clinic in colombia legit",
+        "is there a reputable hospital in germany for the transplant",
         "can you give me the names of doctors who do msc",
         # two questions are no story: both are asked
         "will the chemo make my hair fall out? how long until it grows back",
