@@ -116,6 +116,9 @@ def test_emergency_guidance_names_an_emergency_number_and_a_crisis_line():
         ("help, i'm not sure what to ask you", "help"),
         ("cheers, that helped a ton", "thanks"),
         ("morning! how does this bot thing work", "help"),
+        ("thank you, that really cleared it up. i have an appointment next week so i'll ask then", "thanks"),
+        ("do i just type my questions here?", "help"),
+        ("hello, who runs this, is it the hospital?", "about"),
     ],
 )
 def test_small_talk_gets_a_fixed_reply_with_suggestions(engine, message, kind):
@@ -130,7 +133,9 @@ def test_whether_something_helps_is_a_question_not_a_request_for_help(message):
     assert smalltalk_kind(message) is None
 
 
-@pytest.mark.parametrize("message", ["so is it ok for everybody then", "is that ok?", "is it okay for anyone"])
+@pytest.mark.parametrize(
+    "message", ["so is it ok for everybody then", "is that ok?", "is it okay for anyone", "ok, but is that for everyone?", "thanks, so can they do it for everyone?"]
+)
 def test_asking_whether_something_is_ok_is_not_thanks(message):
     assert smalltalk_kind(message) is None
 
