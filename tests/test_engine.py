@@ -848,6 +848,11 @@ def test_small_talk_in_many_wordings_is_recognised():
     assert [text for text in _phrasings("smalltalk") if not smalltalk_kind(text)] == []
 
 
+@pytest.mark.parametrize("message", ["end it", "this is the end", "i want it to end"])
+def test_words_of_ending_are_no_goodbye_that_could_hide_an_emergency(message):
+    assert smalltalk_kind(message) is None
+
+
 def test_questions_that_open_like_small_talk_are_answered_not_greeted(engine):
     questions = _phrasings("question")  # "thanks! and how long does recovery take?", "who are the best candidates?"
     assert len(questions) >= 80
