@@ -495,11 +495,11 @@ class ChatEngine:
         # A question asked only in words that ask ("could it get her off them?"), after a story told before it
         # or in the earlier turns, is answered where the passage says what its kind of question asks for.
         asks_only = bool(kinds) and not any(weights)
-        if story is not None and _WHAT_IS.match(_plain(story[1])) and not _ANAPHORA.search(_plain(story[1])):
+        if story is not None and _WHAT_IS.match(asked_text) and not _ANAPHORA.search(asked_text):
             # "What is lupus exactly? My doctor said SLE but never explained", "Every miracle cure has a catch.
             # What's the downside?": a question of what something is, that points at nothing told, is asked whole.
             return self._answer(story[1], history)
-        if story is not None and not _ASKS_FOR_ME.search(_plain(story[1])):
+        if story is not None and not _ASKS_FOR_ME.search(asked_text):
             # A story told around the question ("I've been on prednisone forever and it wrecked my bones. Would
             # stem cells get me off steroids?") weighs less than the question itself; not when the question asks
             # whether it is safe or open to the person the story is about ("My mom has hepatitis B. Is MSC safe
@@ -605,14 +605,15 @@ class ChatEngine:
         earlier_weights = self._weights(earlier_concepts, self._topics(earlier)[1])
         informative = [set(c.stems) for c, w in zip(earlier_concepts, earlier_weights) if w > 0]
         own = {c.stems[0] for c in concepts}  # the message's own words: "give" may mean an infusion but names none
-        subjects, item = self._nth_item(_plain(message), earlier)
-        subjects = subjects or self.subjects.leaned_on(_plain(message), own, informative)
+        plain = _plain(message)
+        subjects, item = self._nth_item(plain, earlier)
+        subjects = subjects or self.subjects.leaned_on(plain, own, informative)
         asked = subjects or self.subjects.named(own)
         # "The other one", or "and mesenchymal ones?" after "what are hematopoietic stem cells", is not asked about the
         # subject named before: a word of the earlier turn that names only other subjects is dropped. "Why would
         # anyone pick it then" after "is AHSCT risky" asks the case for AHSCT, against the risk asked about: of the
         # earlier turn, only the words that name a subject count.
-        whom_for = bool(_ASKS_WHOM_FOR.search(_plain(message)))
+        whom_for = bool(_ASKS_WHOM_FOR.search(plain))
         names = [self.subjects.named(c.stems[:1]) for c in earlier_concepts]
         keep = [(not asked or not named or bool(named & asked)) and (bool(named) or not whom_for) for named in names]
         earlier_concepts = [c for c, k in zip(earlier_concepts, keep) if k]
