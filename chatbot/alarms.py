@@ -15,12 +15,12 @@ from pathlib import Path
 
 import numpy as np
 
-from .semantic import SemanticIndex, saved_vectors
+from .semantic import SemanticIndex, mean_of_closest, saved_vectors
 from .text import DATA_DIR
 
 EXAMPLES_FILE = DATA_DIR / "emergency_examples.jsonl"
 VECTORS_FILE = DATA_DIR / "emergency_examples.npz"
-EMBED_EXAMPLES_COMMAND = "python scripts/embed_emergency_examples.py"  # what writes VECTORS_FILE
+EMBED_EXAMPLES_COMMAND = "python scripts/embed_examples.py"  # what writes VECTORS_FILE
 # Where a message's sentences and clauses end, and how many words a clause needs to be read alone.
 _SENTENCE_END = re.compile(r"[.!?;]+\s+|[.!?;]+$|\s+(?:but|anyway|also|and then)\s+")
 _COMMA = re.compile(r",\s*")
@@ -48,11 +48,15 @@ class Alarms:
         self.votes = votes
 
     @classmethod
-    def build(cls, meanings: SemanticIndex, closeness: float, margin: float, path: Path = EXAMPLES_FILE, saved: Path | None = VECTORS_FILE) -> Alarms:
-        """The examples in ``path``, their vectors read from ``saved`` when they match, else computed now."""
+    def build(
+        cls, meanings: SemanticIndex, closeness: float, margin: float, path: Path = EXAMPLES_FILE, saved: Path | None = VECTORS_FILE, more_others: np.ndarray | None = None
+    ) -> Alarms:
+        """The examples in ``path``, their vectors read from ``saved`` when they match, else computed now; with
+        ``more_others``, the vectors of more messages that are not emergencies (examples of small talk)."""
         emergencies, others = load_examples(path)
         vectors = saved_vectors(meanings.encoder, emergencies + others, saved, EMBED_EXAMPLES_COMMAND)
-        return cls(meanings, vectors[: len(emergencies)], vectors[len(emergencies) :], closeness, margin)
+        others = vectors[len(emergencies) :] if more_others is None else np.vstack([vectors[len(emergencies) :], more_others])
+        return cls(meanings, vectors[: len(emergencies)], others, closeness, margin)
 
     def sounds_like_emergency(self, message: str, heeded: Callable[[str], bool] = lambda text: True) -> bool:
         """Whether the message, or one of its sentences, is close to the example emergencies and closer to them
@@ -64,8 +68,8 @@ class Alarms:
 
     def _close(self, text: str, extra: float) -> bool:
         vector = self.meanings.vector(text)
-        alarm = _mean_of_best(self.emergencies @ vector, self.votes)
-        return alarm >= self.closeness and alarm >= _mean_of_best(self.others @ vector, self.votes) + self.margin + extra
+        alarm = mean_of_closest(self.emergencies @ vector, self.votes)
+        return alarm >= self.closeness and alarm >= mean_of_closest(self.others @ vector, self.votes) + self.margin + extra
 
 
 def sentences(message: str) -> list[str]:
@@ -82,7 +86,3 @@ def sentences(message: str) -> list[str]:
                 clauses.append(piece)
         parts += [c for c in clauses if len(c.split()) >= _MIN_WORDS]
     return parts if len(parts) > 1 else []
-
-
-def _mean_of_best(similarities: np.ndarray, k: int) -> float:
-    return float(np.sort(similarities)[-k:].mean())

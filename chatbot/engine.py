@@ -17,7 +17,7 @@ from .corpus import Passage, corpus_folder, load_corpus, read_text
 from .red_flags import asks_about_a_risk, is_emergency, tells_no_emergency
 from .retriever import Hit, Retriever, mean_of_best
 from .semantic import EMBEDDINGS_FILE, SemanticIndex
-from .smalltalk import smalltalk_kind
+from .smalltalk import SmallTalkMeanings, smalltalk_kind
 from .subjects import OTHER, POINTERS, Subjects
 from .text import SYNONYMS_FILE, Analyzer, Concept, Speller, english_frequencies, load_synonyms, normalize, spelled_out, stem, words
 
@@ -327,6 +327,8 @@ class Tuning:
     covering_band: float = 0.95  # among passages this close to the best, the one containing most of the question goes first
     alarm_closeness: float = 0.45  # a message whose closest example emergencies are this close (cosine) ...
     alarm_margin: float = 0.08  # ... and this much closer than anything else is taken for an emergency
+    smalltalk_closeness: float = 0.4  # a message whose closest examples of a kind of small talk are this close ...
+    smalltalk_margin: float = 0.05  # ... and this much closer than anything else is small talk of that kind
     comparison_weight: float = 0.3  # a comparing question's scores grow by this share for passages that compare
     story_weight: float = 0.5  # words and topics of the sentences told around a question, as a share of the question's
     subject_weight: float = 0.4  # a follow-up's scores grow by this share for the passages of the subject it leans on
@@ -389,11 +391,13 @@ class ChatEngine:
         semantic: SemanticIndex | None = None,
         alarms: Alarms | None = None,
         answer_words: dict[str, str] | None = None,
+        small_talk: SmallTalkMeanings | None = None,
     ) -> None:
         self.retriever = retriever
         self.tuning = tuning or Tuning()
         self.semantic = semantic
         self.alarms = alarms
+        self.small_talk = small_talk
         self.views = _view_index(retriever)
         # The stems of each passage's listed questions (its sentences are in the index already), to tell which
         # of a question's words a passage covers; only passages that have listed questions need a set.
@@ -434,9 +438,11 @@ class ChatEngine:
         analyzer = Analyzer(synonyms, Speller.for_corpus(article_words, listed_words))
         tuning = tuning or Tuning()
         meanings = SemanticIndex.build(passages, folder / EMBEDDINGS_FILE, votes=tuning.view_votes) if semantic else None
-        alarms = Alarms.build(meanings, closeness=tuning.alarm_closeness, margin=tuning.alarm_margin) if meanings else None
+        small_talk = SmallTalkMeanings.build(meanings, closeness=tuning.smalltalk_closeness, margin=tuning.smalltalk_margin) if meanings else None
+        # Introducing oneself ("hello, I'm writing on behalf of my husband") is no farewell letter.
+        alarms = Alarms.build(meanings, tuning.alarm_closeness, tuning.alarm_margin, more_others=small_talk.vectors) if small_talk else None
         answer_words = load_answer_words(folder / ANSWER_WORDS_FILE)
-        return cls(Retriever(passages, analyzer), tuning, _topic_phrases(topic_lines), meanings, alarms, answer_words)
+        return cls(Retriever(passages, analyzer), tuning, _topic_phrases(topic_lines), meanings, alarms, answer_words, small_talk)
 
     @property
     def passage_count(self) -> int:
@@ -450,13 +456,20 @@ class ChatEngine:
         """The one reply for a message, given the user's earlier messages (oldest first)."""
         if self.is_emergency(message):
             return Reply("emergency", messages.EMERGENCY)
-        kind = smalltalk_kind(message)
+        kind = self.smalltalk_kind(message)
         if kind:
             return Reply("smalltalk", _SMALLTALK_REPLIES[kind], suggestions=messages.SUGGESTIONS[:4])
         hits = self._answer(message, history)
         if not hits:
             return Reply("no_match", messages.NO_MATCH, suggestions=messages.SUGGESTIONS[:4])
         return Reply("answer", self._reply_text(hits), tuple(hits), _related(hits))
+
+    def smalltalk_kind(self, message: str) -> str | None:
+        """The kind of small talk the message is ('greeting', 'thanks'...), by its wording or its meaning; None for a question."""
+        kind = smalltalk_kind(message)
+        if kind is None and self.small_talk is not None:
+            kind = self.small_talk.kind(message)
+        return kind
 
     def is_emergency(self, message: str) -> bool:
         """Whether the message reports an emergency: a red flag, or close in meaning to example emergencies."""

@@ -144,6 +144,11 @@ class SemanticIndex:
         return closeness
 
 
+def mean_of_closest(similarities: np.ndarray, k: int) -> float:
+    """The mean of the ``k`` highest similarities: how close a text is to a set of examples."""
+    return float(np.sort(similarities)[-k:].mean())
+
+
 def saved_vectors(encoder: Encoder, texts: Sequence[str], saved: Path | None, command: str = EMBED_COMMAND) -> np.ndarray:
     """Vectors for ``texts``, read from ``saved`` when it holds vectors for exactly these texts, else computed
     now (``command`` is what writes them); half precision either way (the same scores, half the memory)."""

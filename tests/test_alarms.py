@@ -21,7 +21,7 @@ def _phrasings(kind: str) -> list[str]:
 
 
 def test_the_shipped_example_vectors_belong_to_the_shipped_examples(caplog):
-    # If this fails, the examples changed: run `python scripts/embed_emergency_examples.py`.
+    # If this fails, the examples changed: run `python scripts/embed_examples.py`.
     emergencies, others = load_examples()
     with caplog.at_level(logging.INFO, logger="chatbot.semantic"):
         saved_vectors(default_encoder(), emergencies + others, VECTORS_FILE)

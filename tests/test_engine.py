@@ -844,8 +844,8 @@ def test_alarming_questions_about_the_treatment_are_not_emergencies():
     assert [text for text in _phrasings("not_emergency") if is_emergency(text)] == []
 
 
-def test_small_talk_in_many_wordings_is_recognised():
-    assert [text for text in _phrasings("smalltalk") if not smalltalk_kind(text)] == []
+def test_small_talk_in_many_wordings_is_recognised(engine):
+    assert [text for text in _phrasings("smalltalk") if not engine.smalltalk_kind(text)] == []
 
 
 @pytest.mark.parametrize("message", ["end it", "this is the end", "i want it to end"])
