@@ -97,3 +97,29 @@ def test_an_emergency_told_after_an_introduction_is_an_emergency(engine):
 )
 def test_small_talk_the_patterns_read(message, kind):
     assert smalltalk_kind(message) == kind
+
+
+@pytest.mark.parametrize(
+    "message, kind",
+    [
+        ("obrigada, tchau!", "goodbye"),
+        ("necesito ayuda por favor", "help"),
+        ("dzien dobry", "greeting"),
+        ("terima kasih", "thanks"),
+        ("quem é você?", "about"),
+        ("buenas tardes", "greeting"),
+    ],
+)
+def test_small_talk_in_the_other_languages_of_people_who_write(message, kind):
+    assert smalltalk_kind(message) == kind
+
+
+@pytest.mark.parametrize("message", ["hi, sorry for my bad english", "hello. my english is poor, sorry. I am from Peru"])
+def test_an_excuse_for_ones_english_beside_a_greeting_is_a_greeting(message):
+    assert smalltalk_kind(message) == "greeting"
+
+
+@pytest.mark.parametrize("message", ["sorry my english is not good, what does msc cost", "im not good with computers, who can get the transplant"])
+def test_an_excuse_beside_a_question_leaves_the_question_answered(engine, message):
+    assert smalltalk_kind(message) is None
+    assert engine.reply(message).kind == "answer"
