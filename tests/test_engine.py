@@ -907,3 +907,15 @@ def test_what_a_list_lead_in_covers_counts_with_what_its_bullets_cover(engine):
 
 def test_whats_the_catch_asks_for_the_risks(engine):
     assert engine.reply("so whats the catch").passages[0].passage.text.startswith("Possible Risks")
+
+
+@pytest.mark.parametrize(
+    "message", ["My joints swell up every few weeks. Would the transplant mean fewer flares?", "she gets a flare every couple of months and it wipes her out. could msc cut down on flares?"]
+)
+def test_how_often_something_happens_to_someone_is_told_not_asked(engine, message):
+    assert engine.reply(message).passages[0].passage.text.startswith("Fewer relapses")
+
+
+@pytest.mark.parametrize("message", ["would I need the infusion every 3 months?", "do you have to go back every 6 months for another one"])
+def test_how_often_a_treatment_is_given_is_asked_and_the_article_does_not_say(engine, message):
+    assert engine.reply(message).kind == "no_match"
