@@ -146,7 +146,9 @@ class SemanticIndex:
 
 def mean_of_closest(similarities: np.ndarray, k: int) -> float:
     """The mean of the ``k`` highest similarities: how close a text is to a set of examples."""
-    return float(np.sort(similarities)[-k:].mean())
+    if len(similarities) <= k:
+        return float(similarities.mean())
+    return float(np.partition(similarities, -k)[-k:].mean())
 
 
 def saved_vectors(encoder: Encoder, texts: Sequence[str], saved: Path | None, command: str = EMBED_COMMAND) -> np.ndarray:

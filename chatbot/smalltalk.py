@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -66,8 +67,10 @@ _ASKING_WORDS = frozenset(("what", "why", "how", "where", "when", "which", "tell
 _FILLER = frozenset(words("please pls plz thing again so much very really lot bot chatbot chat there everyone anyone all for the your that this it and you u ur k kk ok okay oh wow well just then guys folks friend lol haha hmm um uh yes yeah yep no nope doctor doc mate buddy pal dear sir madam actually exactly alright aight truly totally honestly heaps loads tons wait hang hold sorry btw anyway quick question indeed think excuse ask whether today fr frfr lowkey ngl tbh deadass cap po por favor prosze bitte"))
 
 
+@lru_cache(maxsize=4096)
 def smalltalk_kind(message: str) -> str | None:
-    """'greeting', 'thanks', 'goodbye', 'about' or 'help' when the message is only small talk, else None."""
+    """'greeting', 'thanks', 'goodbye', 'about' or 'help' when the message is only small talk, else None (cached:
+    a reply asks it of the message and of the earlier turns)."""
     text = normalize(message)
     if text.strip() and not re.search(r"\w", text):
         return "greeting"  # only emoji or punctuation: "👋", "?"
@@ -109,6 +112,7 @@ class SmallTalkMeanings:
         self.vectors = vectors[kinds != "question"]  # all the examples of small talk
         self.kinds = {kind: vectors[kinds == kind] for kind in KINDS}
         self.others = np.vstack([vectors[kinds == "question"], meanings.vectors])
+        self.kind = lru_cache(maxsize=4096)(self._kind)
 
     @classmethod
     def build(cls, meanings: SemanticIndex, closeness: float, margin: float, path: Path = EXAMPLES_FILE, saved: Path | None = VECTORS_FILE) -> SmallTalkMeanings:
@@ -117,8 +121,9 @@ class SmallTalkMeanings:
         vectors = saved_vectors(meanings.encoder, [text for _, text in examples], saved, EMBED_EXAMPLES_COMMAND)
         return cls(meanings, examples, vectors, closeness, margin)
 
-    def kind(self, message: str) -> str | None:
-        """The kind of small talk the message is closest to, when it is close enough and closer than anything else."""
+    def _kind(self, message: str) -> str | None:
+        """The kind of small talk the message is closest to, when it is close enough and closer than anything else
+        (``kind`` caches it per message)."""
         vector = self.meanings.vector(message)
         closest = {kind: mean_of_closest(vectors @ vector, self.votes) for kind, vectors in self.kinds.items()}
         kind = max(closest, key=closest.get)
