@@ -88,6 +88,11 @@ def test_medicine_taken_as_prescribed_or_a_symptom_asked_about_is_no_emergency(e
     assert engine.reply(message).kind != "emergency"
 
 
+@pytest.mark.parametrize("message", ["thanks a lot, we'll talk it over with our son tonight", "i will think it over with my husband tomorrow, thank you"])
+def test_talking_it_over_with_family_on_a_day_is_no_farewell(engine, message):
+    assert engine.reply(message).kind == "smalltalk"
+
+
 @pytest.mark.parametrize(
     "message",
     [

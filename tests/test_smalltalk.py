@@ -123,3 +123,22 @@ def test_an_excuse_for_ones_english_beside_a_greeting_is_a_greeting(message):
 def test_an_excuse_beside_a_question_leaves_the_question_answered(engine, message):
     assert smalltalk_kind(message) is None
     assert engine.reply(message).kind == "answer"
+
+
+@pytest.mark.parametrize("message", ["hi, my mum is 72, is she too old for it", "hello. my son is 16, is he old enough"])
+def test_a_greeting_that_says_who_is_writing_and_asks_without_a_question_mark_is_answered(message):
+    assert smalltalk_kind(message) is None
+
+
+@pytest.mark.parametrize(
+    "message, kind",
+    [
+        ("are you with the nephrology team?", "about"),
+        ("nice to hear there are trials running, thank you", "thanks"),
+        ("logging off, back to bed", "goodbye"),
+        ("tnx", "thanks"),
+        ("just testing whether the chat is working", "greeting"),
+    ],
+)
+def test_small_talk_a_fifth_probe_showed(message, kind):
+    assert smalltalk_kind(message) == kind
