@@ -117,6 +117,7 @@ _ASKS_WHOM_FOR = re.compile(
     r"|\b(for|to|at)\W+(like |say )?(everyone|everybody|anyone|anybody|all|every|any|mild)\b.{0,40}\bor (is it )?(only|just|mainly|mostly)\b"
     r"|\bwho('?s| is| are)( \w+){0,5} (meant|intended|designed|aimed|made|really|realy|actually|actualy|usually|mainly|mostly) (for|at)\b"
     r"|\bwho('?s| is| are) (that one|this one|the \w+( one)?|msc|ahsct|hsct) for\b"
+    r"|\bwho (actually |usually |normally |typically |really |even )?(gets?|can get|is|are|will be|would be) (offered|given)\b"
 )
 # "Would they even consider him?", "is that the kind of patient they look at", "an option for my dad": whether
 # someone is a candidate.
@@ -177,6 +178,7 @@ _ASKS_RECENCY = re.compile(
 _ASKS_LONG_TERM = re.compile(
     r"\b(do|does|did) (they|we|doctors|anyone|researchers|scientists|you|u) (even |actually |already |really )?(know|have)\b.{0,40}\blong[ -]?term\b"
     r"|\blong[ -]?term (results?|data|info|information|outcomes?|numbers|studies|evidence|follow[ -]?ups?|track record|safety)\b|\bhow much long[ -]?term\b"
+    r"|\bhow (do|can|would|will|did) (we|they|you|u|doctors|anyone|researchers|scientists) (even |actually |really )?know (if |whether |that )?(it|that|this|they|the (results?|effects?|benefits?|remission))( \w+)? (lasts?|last long|holds?|stays?|keeps? working)\b"
 )
 # "How is it given", "how do they get them into you, a needle?": how the cells get into the body.
 _ASKS_ROUTE = re.compile(

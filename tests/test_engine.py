@@ -919,3 +919,20 @@ def test_how_often_something_happens_to_someone_is_told_not_asked(engine, messag
 @pytest.mark.parametrize("message", ["would I need the infusion every 3 months?", "do you have to go back every 6 months for another one"])
 def test_how_often_a_treatment_is_given_is_asked_and_the_article_does_not_say(engine, message):
     assert engine.reply(message).kind == "no_match"
+
+
+@pytest.mark.parametrize(
+    "history, message, expected",
+    [
+        ([], "who gets given the transplant", "typically reserved for severe lupus"),
+        (["can stem cells cure lupus"], "how would they know it lasts", "Lack of long-term outcome data"),
+        (["does msc work"], "how can we know the benefits last", "Lack of long-term outcome data"),
+    ],
+)
+def test_who_is_offered_it_and_how_anyone_knows_it_lasts(engine, history, message, expected):
+    assert expected.lower() in engine.reply(message, history).passages[0].passage.text.lower()
+
+
+@pytest.mark.parametrize("message", ["can i book in with one of your doctors", "could you schedule an appointment for me with a specialist", "which of your doctors does the transplant"])
+def test_booking_and_the_clinics_own_doctors_are_declined(engine, message):
+    assert engine.reply(message).kind == "no_match"
