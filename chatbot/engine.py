@@ -260,7 +260,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # is read with that turn too.
 _LEANS_BACK = re.compile(r"\b(it|that|this|they|them|those|these)\b")
 _STORY_TURNS = 3  # the most messages of a story told over several that a follow-up is read with
-_QUESTION = re.compile(r"\?\s*$|^((like|so|and|but|ok|okay|i mean),? )?(what|why|how|where|when|which|who|can|could|would|will|should|is|are|do|does|did|am)\b")
+_QUESTION = re.compile(r"\?\s*$|^((like|so|and|but|ok|okay|i mean|wait|hmm+|um+|oh),? )?(what|why|how|where|when|which|who|can|could|would|will|should|is|are|do|does|did|am)\b")
 _ASKS_FOR_ME = re.compile(
     r"\b(safe|safer|safely|dangerous|risk\w*|qualif\w*|eligib\w*|candidates?|allowed|suitable|right for|ok for|okay for|considered"
     r"|can (i|she|he|they|we|you) (still )?(get|have|do|try|go))\b"
@@ -270,9 +270,11 @@ _POINTING = frozenset(
     stem(w) for w in ("one", "kind", "type", "sort", "version", "form", "route", "path", "approach", "option", "method", "treatment", "therapy", "procedure", "way", "thing")
 )
 _PROCESS = frozenset(stem(w) for w in ("work", "done", "do", "perform", "process", "procedure", "step", "happen", "go", "walk"))
-# How to tell it or why it is asked, not what to tell: "what are stem cells, in plain english", "for my module".
+# How to tell it or why it is asked, not what to tell: "what are stem cells, in plain english", "for my module";
+# and a word of surprise a sentence opens with, "wait, what is lupus".
 _ASIDE = re.compile(
-    r"\b(in (plain|simple|simpler|layman'?s|lay|everyday|normal|basic) (english|terms|words|language)|like (i'?m|im|i am) (5|five|a child|a kid)"
+    r"(^|(?<=[.!?] ))(wait|hmm+|um+|uh+|oh+)\b,?"
+    r"|\b(in (plain|simple|simpler|layman'?s|lay|everyday|normal|basic) (english|terms|words|language)|like (i'?m|im|i am) (5|five|a child|a kid)"
     r"|in a nutshell|for dummies|simply put|in short|briefly"
     r"|for (my|a|our|the) (\w+ ){0,2}(class|course|module|essay|paper|presentation|assignment|homework|exam|project|thesis|dissertation|report|lecture|seminar|coursework|studies))\b",
     re.IGNORECASE,
@@ -299,7 +301,7 @@ _ELLIPSIS = re.compile(
     r"|\breasons? (not to|against)\b|^\W*(so |ok |okay |but )?why not\W*$"  # "any reason not to?" what was told
 )
 # A question of what something is, not of something about it.
-_WHAT_IS = re.compile(r"\W*(what('?s| is| are| r| does)|tell me( more)? about|explain|describe|define|info( on| about)?|more on|about)\b")
+_WHAT_IS = re.compile(r"\W*((wait|hmm+|um+|oh),? )?(what('?s| is| are| r| does)|tell me( more)? about|explain|describe|define|info( on| about)?|more on|about)\b")
 # The words of a follow-up that turns the earlier question to another subject: "and for the transplant?", "what
 # about ahsct", "is that the same for the other one".
 _TURNING_WORDS = frozenset(words("and but also so ok okay what how about abt for with in of the a an other same is that it this then too as well"))
@@ -600,7 +602,7 @@ class ChatEngine:
         """A message of several sentences of which one asks something, the last or the first, as (the sentences
         that tell, that question): "My mom has lupus. Is it safe for her?", "What are the risks? I want the
         honest downsides." Two questions are no story."""
-        parts = [p.strip() for p in _SENTENCE_END.split(message) if p.strip()]
+        parts = [p.strip() for p in _SENTENCE_END.split(message) if re.search(r"\w", p)]
         asks = [bool(_QUESTION.search(_plain(p))) for p in parts]
         if len(parts) < 2 or sum(asks) != 1 or not (asks[-1] or asks[0]):
             return None

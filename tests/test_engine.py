@@ -936,3 +936,14 @@ def test_who_is_offered_it_and_how_anyone_knows_it_lasts(engine, history, messag
 @pytest.mark.parametrize("message", ["can i book in with one of your doctors", "could you schedule an appointment for me with a specialist", "which of your doctors does the transplant"])
 def test_booking_and_the_clinics_own_doctors_are_declined(engine, message):
     assert engine.reply(message).kind == "no_match"
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("wait what is sle exactly. my aunt has it and her rheumatologist mentioned stem cells", "chronic autoimmune disease"),
+        ("hmm. what is lupus anyway? my sister just found out she has it and is reading about msc", "chronic autoimmune disease"),
+    ],
+)
+def test_a_word_of_surprise_opening_a_question_is_not_what_it_asks(engine, message, expected):
+    assert expected in engine.reply(message).passages[0].passage.text
