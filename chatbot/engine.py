@@ -167,6 +167,7 @@ _ASKS_ACCESS = re.compile(
 # "Who should be running it", "who does the procedure": who gives the treatment.
 _ASKS_WHO_GIVES = re.compile(
     r"\bwho (should|would|will|does|do|can|is|are)( be| actually| even| usually)? (running|doing|performing|giving|administering|do|run|perform|give|administer|in charge of|responsible for|supervising|overseeing)\b"
+    r"|\bunder (who|whom|whose)( care| supervision| guidance)?\b|\b(with|by) (who|whom)\b(?!.*\b(compared|than)\b)"
 )
 # "Is this a new thing", "why is everyone talking about it lately": how new it is (not "a new immune system").
 _ASKS_RECENCY = re.compile(

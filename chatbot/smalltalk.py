@@ -64,7 +64,7 @@ _WANTING = re.compile(r"\b(interested|looking|want|wanted|wanting|wondering|wond
 # "Would it help him?", "does this help": whether something helps, not a request for help.
 _SOMETHING_HELPS = re.compile(r"\b(it|this|that|they|them|these|those|cells?|treatments?|therapy|msc|mscs|ahsct|transplant|infusion)( \w+){0,2} help(s|ed|ing)?\b")
 _ASKS = re.compile(r"\b(is|are|was|does|do|can|could|would|will|should) (it|that|this|they|there|he|she|we|i)\b")  # "is it for everyone"
-_ASKING_WORDS = frozenset(("what", "why", "how", "where", "when", "which", "tell", "explain", "more"))
+_ASKING_WORDS = frozenset(("what", "why", "how", "where", "when", "which", "who", "whom", "whose", "tell", "explain", "more"))
 _FILLER = frozenset(words("please pls plz thing again so much very really lot bot chatbot chat there everyone anyone all for the your that this it and you u ur k kk ok okay oh wow well just then guys folks friend lol haha hmm um uh yes yeah yep no nope doctor doc mate buddy pal dear sir madam actually exactly alright aight truly totally honestly heaps loads tons wait hang hold sorry btw anyway quick question indeed think excuse ask whether today fr frfr lowkey ngl tbh deadass cap po por favor prosze bitte"))
 
 

@@ -947,3 +947,10 @@ def test_booking_and_the_clinics_own_doctors_are_declined(engine, message):
 )
 def test_a_word_of_surprise_opening_a_question_is_not_what_it_asks(engine, message, expected):
     assert expected in engine.reply(message).passages[0].passage.text
+
+
+@pytest.mark.parametrize(
+    "history, message", [(["should we look into stem cells for her?"], "ok but under whom"), (["is it something to explore"], "with whom though?")]
+)
+def test_under_whom_asks_who_gives_the_treatment(engine, history, message):
+    assert "qualified medical team" in engine.reply(message, history).passages[0].passage.text

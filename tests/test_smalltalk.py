@@ -142,3 +142,8 @@ def test_a_greeting_that_says_who_is_writing_and_asks_without_a_question_mark_is
 )
 def test_small_talk_a_fifth_probe_showed(message, kind):
     assert smalltalk_kind(message) == kind
+
+
+@pytest.mark.parametrize("message", ["ok but under whom", "thanks, and who does it", "ok whose cells then"])
+def test_thanks_or_ok_before_who_asks(message):
+    assert smalltalk_kind(message) is None
