@@ -96,7 +96,8 @@ def smalltalk_kind(message: str) -> str | None:
 
 def load_examples(path: Path = EXAMPLES_FILE) -> list[tuple[str, str]]:
     """(kind, text) pairs from a JSON Lines file of {kind, text}: a kind of small talk, or "question"."""
-    return [(r["kind"], r["text"]) for r in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if r]
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(r["kind"], r["text"]) for r in rows]
 
 
 class SmallTalkMeanings:
