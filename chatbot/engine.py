@@ -277,7 +277,7 @@ _ASIDE = re.compile(
     r"(^|(?<=[.!?] ))(wait|hmm+|um+|uh+|oh+)\b,?"
     r"|\b(in (plain|simple|simpler|layman'?s|lay|everyday|normal|basic) (english|terms|words|language)|like (i'?m|im|i am) (5|five|a child|a kid)"
     r"|in a nutshell|for dummies|simply put|in short|briefly"
-    r"|for (my|a|our|the) (\w+ ){0,2}(class|course|module|essay|paper|presentation|assignment|homework|exam|project|thesis|dissertation|report|lecture|seminar|coursework|studies))\b",
+    r"|(for|doing|writing|working on) (my|a|an|our|the) (\w+ ){0,2}(class|course|module|essay|paper|presentation|assignment|homework|exam|project|thesis|dissertation|report|lecture|seminar|coursework|studies))\b",
     re.IGNORECASE,
 )
 # "Going back to the first thing", "back to my original question": the turn pointed to, not the last one.

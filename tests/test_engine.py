@@ -954,3 +954,12 @@ def test_a_word_of_surprise_opening_a_question_is_not_what_it_asks(engine, messa
 )
 def test_under_whom_asks_who_gives_the_treatment(engine, history, message):
     assert "qualified medical team" in engine.reply(message, history).passages[0].passage.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["working on a nursing school essay - what do doctors usually give for lupus before stem cells?", "doing a pharm class presentation: what are the standard lupus treatments"],
+)
+def test_the_work_a_question_is_asked_for_is_set_aside(engine, message):
+    reply = engine.reply(message)
+    assert reply.kind == "answer" and "Traditional treatments often involve" in reply.passages[0].passage.text
