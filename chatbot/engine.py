@@ -261,7 +261,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # is read with that turn too.
 _LEANS_BACK = re.compile(r"\b(it|that|this|they|them|those|these)\b")
 _STORY_TURNS = 3  # the most messages of a story told over several that a follow-up is read with
-_QUESTION = re.compile(r"\?\s*$|^((like|so|and|but|ok|okay|i mean|wait|hmm+|um+|oh),? )?(what|why|how|where|when|which|who|can|could|would|will|should|is|are|do|does|did|am)\b")
+_QUESTION = re.compile(r"\?\s*$|^((like|so|and|but|ok|okay|i mean),? )?(what|why|how|where|when|which|who|can|could|would|will|should|is|are|do|does|did|am)\b")
 _ASKS_FOR_ME = re.compile(
     r"\b(safe|safer|safely|dangerous|risk\w*|qualif\w*|eligib\w*|candidates?|allowed|suitable|right for|ok for|okay for|considered"
     r"|can (i|she|he|they|we|you) (still )?(get|have|do|try|go))\b"
@@ -302,7 +302,7 @@ _ELLIPSIS = re.compile(
     r"|\breasons? (not to|against)\b|^\W*(so |ok |okay |but )?why not\W*$"  # "any reason not to?" what was told
 )
 # A question of what something is, not of something about it.
-_WHAT_IS = re.compile(r"\W*((wait|hmm+|um+|oh),? )?(what('?s| is| are| r| does)|tell me( more)? about|explain|describe|define|info( on| about)?|more on|about)\b")
+_WHAT_IS = re.compile(r"\W*(what('?s| is| are| r| does)|tell me( more)? about|explain|describe|define|info( on| about)?|more on|about)\b")
 # The words of a follow-up that turns the earlier question to another subject: "and for the transplant?", "what
 # about ahsct", "is that the same for the other one".
 _TURNING_WORDS = frozenset(words("and but also so ok okay what how about abt for with in of the a an other same is that it this then too as well"))
