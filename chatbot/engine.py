@@ -301,8 +301,10 @@ _ELLIPSIS = re.compile(
     r"|^\W*((so|ok|okay|and|wait|right)\W+){0,2}(no|not even|without) (any )?\w+( \w+)?( at all| then| either)?\W*$"  # "so no chemo at all?"
     r"|\breasons? (not to|against)\b|^\W*(so |ok |okay |but )?why not\W*$"  # "any reason not to?" what was told
 )
+# The words of a question of what, why, how, where, when, which or who.
+_WH = re.compile(r"\b(what|whats|why|how|where|when|which|who)\b")
 # A question of what something is, not of something about it.
-_WHAT_IS = re.compile(r"\W*(what('?s| is| are| r| does)|tell me( more)? about|explain|describe|define|info( on| about)?|more on|about)\b")
+_WHAT_IS = re.compile(r"\W*(what( even| exactly| actually)?('?s| is| are| r| does)|tell me( more)? about|explain|describe|define|info( on| about)?|more on|about)\b")
 # The words of a follow-up that turns the earlier question to another subject: "and for the transplant?", "what
 # about ahsct", "is that the same for the other one".
 _TURNING_WORDS = frozenset(words("and but also so ok okay what how about abt for with in of the a an other same is that it this then too as well"))
@@ -602,9 +604,14 @@ class ChatEngine:
     def _story(self, message: str) -> tuple[str, str] | None:
         """A message of several sentences of which one asks something, the last or the first, as (the sentences
         that tell, that question): "My mom has lupus. Is it safe for her?", "What are the risks? I want the
-        honest downsides." Two questions are no story."""
+        honest downsides." Two questions are no story, unless the last asks what something is after sentences
+        that ask nothing of what, why or how, whatever their tone ("so there's a stem cell thing for lupus now??
+        what even is stem cell therapy")."""
         parts = [p.strip() for p in _SENTENCE_END.split(message) if re.search(r"\w", p)]
-        asks = [bool(_QUESTION.search(_plain(p))) for p in parts]
+        plain = [_plain(p) for p in parts]
+        asks = [bool(_QUESTION.search(p)) for p in plain]
+        if len(parts) > 1 and _WHAT_IS.match(plain[-1]) and not _ANAPHORA.search(plain[-1]) and not any(_WH.search(p) for p in plain[:-1]):
+            return " ".join(parts[:-1]), parts[-1]
         if len(parts) < 2 or sum(asks) != 1 or not (asks[-1] or asks[0]):
             return None
         question = parts.pop(-1 if asks[-1] else 0)

@@ -237,6 +237,9 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("what is sle? my gp wrote it on a form and said nothing else.", "chronic autoimmune disease"),
         ("Every new treatment out there has a catch. What's the catch?", "Infection or complications"),
         ("Everyone online calls it a miracle cure. What are the downsides?", "Infection or complications"),
+        # and after questions that only tell what was heard, as it is when it is asked after a story
+        ("my cousin says they do stem cell stuff for lupus now?! what exactly are stem cells", "undifferentiated cells"),
+        ("Is this legit? What exactly is AHSCT", "Uses the patient’s own stem cells"),
         # a story naming infections and a word that may mean an infusion ("route") asks no risks of a treatment
         ("My wife's on a pile of meds and the side effects are awful, infections too. If she went the stem cell route, would she need fewer?", "medications"),
         # a story around a question of asking words only: answered where the passage says what it asks for
