@@ -602,9 +602,9 @@ class ChatEngine:
         return hits
 
     def _story(self, message: str) -> tuple[str, str] | None:
-        """A message of several sentences of which one asks something, the last or the first, as (the sentences
+        """A message of several sentences of which one asks something, wherever it stands, as (the sentences
         that tell, that question): "My mom has lupus. Is it safe for her?", "What are the risks? I want the
-        honest downsides." Two questions are no story, unless the last asks what something is after sentences
+        honest downsides.", "I am seventy. Might it help? I ask before I trouble my doctor." Two questions are no story, unless the last asks what something is after sentences
         that ask nothing of what, why or how, whatever their tone ("so there's a stem cell thing for lupus now??
         what even is stem cell therapy")."""
         parts = [p.strip() for p in _SENTENCE_END.split(message) if re.search(r"\w", p)]
@@ -612,9 +612,9 @@ class ChatEngine:
         asks = [bool(_QUESTION.search(p)) for p in plain]
         if len(parts) > 1 and _WHAT_IS.match(plain[-1]) and not _ANAPHORA.search(plain[-1]) and not any(_WH.search(p) for p in plain[:-1]):
             return " ".join(parts[:-1]), parts[-1]
-        if len(parts) < 2 or sum(asks) != 1 or not (asks[-1] or asks[0]):
+        if len(parts) < 2 or sum(asks) != 1:
             return None
-        question = parts.pop(-1 if asks[-1] else 0)
+        question = parts.pop(asks.index(True))
         return " ".join(parts), question
 
     def _says_how_often(self, number: int, concepts: list[Concept], weights: list[float]) -> bool:
