@@ -82,9 +82,12 @@ def test_an_overdose_or_a_farewell_told_in_everyday_words_is_an_emergency(engine
         "she's on a pile of meds for her lupus, could msc cut that down",
         "I won't be around for the infusion next week, can I move it?",
         "what does chest pain from pericarditis usually feel like",
+        # symptoms someone has lived with, told to ask about the treatment
+        "My dad's lupus is in his nervous system, he gets confused and has awful headaches. Is msc an option?",
+        "Her lupus moved to her brain two years ago, she gets confused and has terrible headaches. Would that make her a candidate?",
     ],
 )
-def test_medicine_taken_as_prescribed_or_a_symptom_asked_about_is_no_emergency(engine, message):
+def test_medicine_taken_as_prescribed_a_symptom_asked_about_or_one_lived_with_is_no_emergency(engine, message):
     assert engine.reply(message).kind != "emergency"
 
 
