@@ -102,12 +102,15 @@ _STEPS_LOOKED_AT = 32  # how many of the best-scoring steps are read for the ste
 _SEQUENCE_WORDS = re.compile(r"\b(then|next|after|afterwards|before|finally|first)\b")
 # Kinds of question whose answer the article tells in words of its own, which the questions rarely use; the words
 # are the corpus's (ANSWER_WORDS_FILE). "What do MSCs do", "how does that help lupus": what the treatment does ("do"
-# is a stop word, so the question would otherwise keep only "MSCs" and match where MSCs come from), and what it
-# is for ("is the point to wipe out the immune system").
+# is a stop word, so the question would otherwise keep only "MSCs" and match where MSCs come from), what it
+# is for ("is the point to wipe out the immune system"), how it would cure, its mechanism, and whether it stops
+# the immune system's attack.
 _ASKS_FUNCTION = re.compile(
     r"\bwhat (do|does|did|will|would|can|could|is|are) (?!i |you |we |u )(.+ )?do\b|\bwhy (would|does|do|will|should|is) (it|that|this|they|stem cells?)( \w+)? help\b"
     r"|\bhow( exactly| actually| even| really)? (does|do|did|would|could|can|will|might|is|are)( (it|that|this|they|them|stem|cells?|therapy|treatment|the|even|actually|exactly|really|supposed to|meant to|going to|this kind of)){1,6} (help|work|treat|fix|heal|cure|be used|used|do (that|it|this|so))\b"
     r"|\b(is the|what'?s the|whats the|what is the|what was the) (basic |main |whole |general |actual |real )?(point|purpose|goal|aim|idea|logic|rationale)\b"
+    r"|\bhow( exactly| actually| even| really)? (does|do|would|could|can|will|might) (?!i |you |we |u )(\w+\W+){1,6}(help|fix|heal|cure)\b"
+    r"|\b(mechanisms?|mode of action)\b|\b(stop|stops|calm|calms|switch off|turn off|block|blocks|halt|retrain|reprogram|fix|fixes)( \w+){0,4} (immune|attack\w*)\b"
 )
 # Whom it is for: "is it for everyone or only bad cases", and the case for it, "why would anyone pick it then".
 _ASKS_WHOM_FOR = re.compile(

@@ -515,6 +515,10 @@ def test_a_question_that_compares_is_answered_by_the_passage_that_compares(engin
         (["what are mesenchymal stem cells"], "and how do they treat lupus", "help suppress abnormal immune responses"),
         (["tell me about stem cell therapy"], "why does that help lupus", 'either "reboot" the immune system'),
         ([], "wat do mscs do once they are in", "help suppress abnormal immune responses"),  # typed in a hurry
+        # whether it stops the attack, how it would cure, and its mechanism, as staff write it
+        ([], "does the treatment stop my body attacking itself", 'either "reboot" the immune system'),
+        ([], "so how does putting cells in your blood 'cure' lupus", 'either "reboot" the immune system'),
+        ([], "mechanism of the transplant?", "rebuild a new, healthier immune system"),
         # what it is for
         (["i'm a student presenting on lupus next week"], "what's the basic idea behind stem cells for it", 'either "reboot" the immune system'),
         ([], "what's the point of stem cells in sle - to reset the immune system?", 'either "reboot" the immune system'),
