@@ -182,6 +182,9 @@ def test_what_someone_will_do_or_has_understood_is_small_talk_only_beside_thanks
         "will ahsct give me headaches",
         "can i get pregnent after ahsct",  # a topic misspelt is still the topic
         "plasma exchange instead of stem cells?",
+        # a disease or a side effect offered as the other side of a choice is still asked about
+        "does msc help lupus or cancer",
+        "does msc cause fatigue or nausea",
         "how long are you in the hospital after ahsct",
         # the price in one country or another
         "how much is an msc infusion in colombia",
@@ -262,6 +265,8 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("whats the best case with this treatment", "Reduction or elimination of lupus symptoms"),
         # a topic offered as one side of a choice, or a kind of place, is not what is asked
         ("so is it surgery or a drip?", "infused intravenously"),
+        ("how do they put the cells in, is it a drip or some sort of surgery", "infused intravenously"),
+        ("does ahsct help the organs or just the blood tests", "Improved organ function"),
         ("which clinics offer it, normal ones or only specialist ones", "Availability is typically limited"),
         ("where could my daughter get msc done", "availab"),
         # whether lupus can kill is answered by "mild to life-threatening"; a fatality rate is still declined (below)
