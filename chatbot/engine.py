@@ -85,6 +85,12 @@ _ASKS_NUMBER = re.compile(
 _GIVES_NUMBER = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twice|several|dozens?|hundreds?|thousands?|millions?|percent)\b")
 # "How often does GVHD happen" is answered by a passage that says how often, of something the question (or the
 # turn before it) names: "Graft-versus-host disease (in rare cases using donor cells)".
+# How long something takes, which the article never says ("how long is recovery", "how long does the infusion
+# take"); not how long its effect lasts, nor how long it has been known or followed (long-term data).
+_ASKS_DURATION = re.compile(
+    r"\bhow long (does|do|did|is|are|was|will|would|until|till|before|r|to|can|should|after)\b"
+    r"(?!.*\b(last|lasts|lasted|lasting|remission|remissions|follow|followed|following|data|term|results?|been|around|exists?|existed|known|studied)\b)"
+)
 _ASKS_FREQUENCY = re.compile(r"\bhow (often|common|commonly|likely|rare|rarely|frequent|frequently)\b")
 _GIVES_FREQUENCY = re.compile(r"\b(rare|rarely|often|usually|commonly|uncommon|sometimes|frequent\w*)\b")
 # A question about the step after or before another ("what happens after the chemo", "what do they do to me
@@ -1151,6 +1157,8 @@ class ChatEngine:
             if not told:
                 groups.update(group for _, _, group in spans[first : last + 1])
             first = last + 1
+        if _ASKS_DURATION.search(" ".join(found)):
+            groups.add("duration")
         return len(groups), covered
 
     def _coverage(self, concepts: list[Concept], weights: list[float], uncovered: float, scores: np.ndarray) -> float:

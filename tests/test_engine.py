@@ -182,6 +182,10 @@ def test_what_someone_will_do_or_has_understood_is_small_talk_only_beside_thanks
         "will ahsct give me headaches",
         "can i get pregnent after ahsct",  # a topic misspelt is still the topic
         "plasma exchange instead of stem cells?",
+        # how long something takes, which the article never says
+        "how long is recovery from ahsct",
+        "how long does the whole msc process take",
+        "how long until i feel better after the transplant",
         # a disease or a side effect offered as the other side of a choice is still asked about
         "does msc help lupus or cancer",
         "does msc cause fatigue or nausea",
@@ -266,6 +270,9 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         # a topic offered as one side of a choice, or a kind of place, is not what is asked
         ("so is it surgery or a drip?", "infused intravenously"),
         ("how do they put the cells in, is it a drip or some sort of surgery", "infused intravenously"),
+        # how long its effect lasts, or how long patients have been followed, is told by the long-term passages
+        ("how long does the benefit of ahsct last", "long-term remission"),
+        ("how long have doctors been following these patients", "long-term outcome data"),
         ("does ahsct help the organs or just the blood tests", "Improved organ function"),
         ("which clinics offer it, normal ones or only specialist ones", "Availability is typically limited"),
         ("where could my daughter get msc done", "availab"),
