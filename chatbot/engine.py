@@ -177,6 +177,7 @@ _ASKS_ACCESS = re.compile(
     r"|\bwhere (is|are) (it|they|this|that|these|msc|ahsct|the \w+) (offered|available|done|given|provided)\b"
     r"|\b(is|are) (it|this|that|they|msc|ahsct|hsct|stem cells?|the \w+) (offered|available|done|given|provided|possible)( \w+)? (everywhere|anywhere|widely|worldwide|nationwide|in (most|every|all|any))\b"
     r"|\b(through|via|join|joining|enrol|enroll|enrolling|sign up for|part of|only in|be in|get into|getting into) (a |an |the )?(clinical )?(trial|trials|study|studies)\b"
+    r"|\b(trial|trials|study|studies)( \w+){0,4} (join|enrol|enroll|sign up|get into|take part|participate)\b"
 )
 # "Who should be running it", "who does the procedure": who gives the treatment.
 _ASKS_WHO_GIVES = re.compile(

@@ -220,6 +220,8 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("should i talk to my rheumatologist", "Consulting a rheumatologist"),
         # "Where" asks for a place and "why" for a reason: they are not stop words.
         ("where can my mum get this treatment", "available through clinical trials or specialized centers"),
+        # trials to take part in are where it is available
+        ("any studies my mom could take part in", "Availability is typically limited"),
         ("why is chemo given first in the transplant", "undergoes chemotherapy"),
         # "What do X do" asks what they do for the disease, not where they come from.
         ("so what do mscs actually do in the body", "help suppress abnormal immune responses"),
