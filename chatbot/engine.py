@@ -310,6 +310,11 @@ _NTH = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3
 # "Tell me more" about what the earlier turn asked of a subject as a whole; "what else" of the list it was answered from.
 _MORE = re.compile(r"\b(tell me more|more (info|information|details)|go on|explain more|elaborate|say more)\b")
 _ELSE = re.compile(r"\b(what else|anything else|any others?|what other)\b")
+# A follow-up that asks only why: "why is that?", "but why both of them", "how come".
+_WHY_ONLY = re.compile(
+    r"^\W*((so|but|ok|okay|and|hmm|really|wait)\W+){0,2}(why|how come|for what reason)( (is|was|are|were|would|do|does|did) (that|it|this|they|there))?"
+    r"( (both|all|each)( of)?( them| those| these)?| so| though| tho| then| exactly| again| really)*\W*$"
+)
 # A message that opens by carrying the earlier question over to something else ("and msc?", "what about for kids").
 _ELLIPSIS = re.compile(
     r"^\W*(and|what about|how about|same for|same with|and for|and with|and what about|but what about|what of)\b"
@@ -551,6 +556,11 @@ class ChatEngine:
         if back:  # "going back to my first question, ..." leans on that turn, not the last
             history = history[:1] if back.group("first") else ()
         earlier = self._earlier_turn(history)
+        if earlier and _WHY_ONLY.match(text):
+            # "Why is that?", "why both of them?": the reason for what the earlier turn was told, which the article
+            # gives, if anywhere, in the passages that told it.
+            last = max(i for i, turn in enumerate(history) if self._of_the_article(turn))
+            return self._answer(history[last], history[:last])
         if not earlier and self.semantic is not None and self.semantic.similarity(message).max() < tuning.min_similarity:
             return []  # nothing in the corpus is about anything like this
         swapped = self._swapped_subject(text, earlier) if earlier else None
@@ -1065,13 +1075,17 @@ class ChatEngine:
         messages ("my mom has lupus and it's affecting her brain", "her rheumatologist mentioned stem cells") is
         read whole, back to the last question, and a turn that leans on the one before it with that one, up to
         ``_STORY_TURNS`` messages."""
-        turns = (t for t in reversed(history) if isinstance(t, str) and t.strip() and not smalltalk_kind(t) and self._knows_a_word(t) and not self.is_emergency(t))
+        turns = (t for t in reversed(history) if self._of_the_article(t))
         told: list[str] = []
         for turn in turns:
             if told and (len(told) == _STORY_TURNS or (any(_QUESTION.search(_plain(t)) for t in (told[0], turn)) and not _LEANS_BACK.search(_plain(told[0])))):
                 break
             told.insert(0, turn)
         return " ".join(told) or None
+
+    def _of_the_article(self, turn: str) -> bool:
+        """Whether an earlier message asked or told something of the article."""
+        return isinstance(turn, str) and bool(turn.strip()) and not smalltalk_kind(turn) and self._knows_a_word(turn) and not self.is_emergency(turn)
 
     def _knows_a_word(self, text: str) -> bool:
         return any(self.retriever.knows(s) for c in self.retriever.analyzer.concepts(text) for s in c.stems)
