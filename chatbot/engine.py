@@ -225,6 +225,13 @@ _ASKS_HYPE = re.compile(
     r"\bwhy (is|are|r) (every ?one|every ?body|people|ppl|so many( \w+)?|the internet|doctors|patients|all these \w+)( \w+)?( so| all)?"
     r" (excited|hyped|hyping|raving|buzzing|obsessed|crazy|keen|talking)\b|\bwhy the (hype|buzz|excitement|fuss)\b|\b(all|what'?s) the (hype|buzz|excitement|fuss)\b|\b(or|just) (just |all )?hype\b"
 )
+# "Is there any real evidence", "does it actually work", "has anyone gotten better from it": what studies have shown.
+_ASKS_EVIDENCE = re.compile(
+    r"\b(any|real|actual|hard|good|some|what|where'?s the|wheres the|is there|is there any) (real |actual |hard |good )?(evidence|proof)\b(?! based)"
+    r"|\b(evidence|proof) (that )?(it|this|they|stem cells?) (works?|helps?)\b|\b(does|did|has|will) (it|this|that|they|stem cells?|this stuff|the treatment|the therapy) (actually|really|even|ever) (work|worked|works|help|helped)\b"
+    r"|\bhas (anyone|anybody|someone|any ?one|any patients?) (actually |really |ever )?(gotten|got|been|become|felt|done) (better|well|cured|helped)\b"
+    r"|\bsuccess stor(y|ies)\b|\bwhat (have|did|do|does) (the )?(studies|trials|research|results) (found|find|show|shown|say|said)\b"
+)
 # "Is it proven or a scam", "is this legit": whether it is established.
 _ASKS_PROVEN = re.compile(r"\b(proven|unproven|legit|legitimate|established|scams?|quack\w*|snake oil|evidence based|too good to be true)\b")
 # "Why isn't my doctor offering it if it's so great", "why would she call it experimental": why doctors are cautious.
@@ -253,6 +260,7 @@ _QUESTION_KINDS = {
     "who_gives": _ASKS_WHO_GIVES,
     "hype": _ASKS_HYPE,
     "proven": _ASKS_PROVEN,
+    "evidence": _ASKS_EVIDENCE,
     "caution": _ASKS_CAUTION,
 }
 # Of which kinds of question the words that ask are no topic: all the words their patterns match, or one group

@@ -989,3 +989,16 @@ def test_under_whom_asks_who_gives_the_treatment(engine, history, message):
 def test_the_work_a_question_is_asked_for_is_set_aside(engine, message):
     reply = engine.reply(message)
     assert reply.kind == "answer" and "Traditional treatments often involve" in reply.passages[0].passage.text
+
+
+@pytest.mark.parametrize(
+    "history, message",
+    [
+        ([], "is there any proof msc helps lupus"),
+        ([], "any success stories with ahsct?"),
+        (["is msc just hype"], "has anybody actually been helped by it"),
+    ],
+)
+def test_whether_there_is_evidence_is_answered_by_what_studies_have_shown(engine, history, message):
+    first = engine.reply(message, history).passages[0].passage
+    assert "Early studies and clinical trials have shown" in f"{first.lead_in} {first.text}"
