@@ -369,6 +369,9 @@ def test_a_question_about_one_bullet_is_answered_by_that_bullet(engine, question
         (["my doctor suggested ahsct"], "any reason not to do it?", "Infection or complications"),
         # "tho" is "though", a word that says nothing
         (["can msc get my lupus into remission"], "how long does that last tho", "long-term remission"),
+        # whether someone told of "could still do it" asks whether they are a candidate
+        (["my dad is really weak after his last flare"], "could he still do it", "physically fit enough"),
+        (["my mom is 70 and frail"], "can she still have it", "physically fit enough"),
         # "why?" alone asks the reason for what was told: the passages that told it
         (["who do i need to see to find out if i qualify"], "why both?", "Consulting a rheumatologist"),
         (["is the msc infusion given through a vein"], "how come", "infused intravenously"),
