@@ -556,7 +556,11 @@ def test_whether_it_is_for_everyone_or_only_some_is_whom_it_is_for(engine):
 
 @pytest.mark.parametrize(
     "history, message",
-    [(["isn't the autologous transplant dangerous"], "then why would people go for it"), (["the ahsct chemo sounds scary"], "why bother then")],
+    [
+        (["isn't the autologous transplant dangerous"], "then why would people go for it"),
+        (["the ahsct chemo sounds scary"], "why bother then"),
+        (["the transplant sounds so harsh"], "so why would anyone switch to it"),
+    ],
 )
 def test_why_anyone_would_choose_it_is_whom_it_is_for_not_the_risk_asked_about(engine, history, message):
     assert engine.reply(message, history).passages[0].passage.text.startswith("This approach is more aggressive and typically reserved for severe lupus")
