@@ -231,7 +231,7 @@ _ASKS_EVIDENCE = re.compile(
     r"\b(any|real|actual|hard|good|some|what|where'?s the|wheres the|is there|is there any) (real |actual |hard |good )?(evidence|proof)\b(?! based)"
     r"|\b(evidence|proof) (that )?(it|this|they|stem cells?) (works?|helps?)\b|\b(does|did|has|will) (it|this|that|they|stem cells?|this stuff|the treatment|the therapy) (actually|really|even|ever) (work|worked|works|help|helped)\b"
     r"|\bhas (anyone|anybody|someone|any ?one|any patients?) (actually |really |ever )?(gotten|got|been|become|felt|done) (better|well|cured|helped)\b"
-    r"|\bsuccess stor(y|ies)\b|\bwhat (have|did|do|does) (the )?(studies|trials|research|results) (found|find|show|shown|say|said)\b"
+    r"|\bsuccess stor(y|ies)\b|\bwhat (have|did|do|does) (the )?(studies|trials|research|results)( actually| really| so far)? (found|find|show|shown|say|said)\b"
 )
 # "Is it proven or a scam", "is this legit": whether it is established.
 _ASKS_PROVEN = re.compile(r"\b(proven|unproven|legit|legitimate|established|scams?|quack\w*|snake oil|evidence based|too good to be true)\b")

@@ -1004,6 +1004,7 @@ def test_the_work_a_question_is_asked_for_is_set_aside(engine, message):
         ([], "is there any proof msc helps lupus"),
         ([], "any success stories with ahsct?"),
         (["is msc just hype"], "has anybody actually been helped by it"),
+        ([], "what does the research actually show, not the hype"),
     ],
 )
 def test_whether_there_is_evidence_is_answered_by_what_studies_have_shown(engine, history, message):
