@@ -213,6 +213,7 @@ _ASKS_WHOSE = re.compile(
 _ASKS_SEVERITY = re.compile(
     r"\b(is|can|could|does|will) (lupus|sle|the disease)( itself| actually| actualy| ever| always| even| really| truly){0,2}"
     r" (be |get |become )?(dangerous|deadly|fatal|life[ -]?threatening|serious|kill)\b|\bhow (bad|serious|dangerous) (can|is|does|could) (lupus|sle)\b"
+    r"|\b(lupus|sle) (it )?(is|can be|can) (it |very |really )?(dangerous|deadly|fatal|life[ -]?threatening|kill)\b(?=\W*(or not)?\W*(\?|$))"  # "lupus it is dangerous?"
 )
 # "Who makes that call", "how do i know if it's right for me", "so how do they decide": who decides whether
 # someone is a candidate, and how (not "how do they know it works").

@@ -249,6 +249,9 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         # and after questions that only tell what was heard, as it is when it is asked after a story
         ("my cousin says they do stem cell stuff for lupus now?! what exactly are stem cells", "undifferentiated cells"),
         ("Is this legit? What exactly is AHSCT", "Uses the patient’s own stem cells"),
+        # whether lupus is dangerous, in the word order of another language
+        ("my brother has lupus, his symptoms are small for now. lupus it is dangerous?", "mild to life-threatening"),
+        ("lupus is dangerous or not?", "mild to life-threatening"),
         # a question told between the story and a word of thanks is still the question
         ("Good afternoon. My mother is in her seventies and tires easily. Could the treatment give her a better quality of life? Many thanks for your time.", "quality of life"),
         # a story naming infections and a word that may mean an infusion ("route") asks no risks of a treatment
