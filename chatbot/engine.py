@@ -83,14 +83,14 @@ _ASKS_NUMBER = re.compile(
     r"\b(how many|what( exact| exactly| is the| is the exact| are the)? (percent|percentage|proportion|fraction|share|number)|(percentage|percent) of|(success|survival|remission|relapse|response) rates?)\b|%"
 )
 _GIVES_NUMBER = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twice|several|dozens?|hundreds?|thousands?|millions?|percent)\b")
-# "How often does GVHD happen" is answered by a passage that says how often, of something the question (or the
-# turn before it) names: "Graft-versus-host disease (in rare cases using donor cells)".
 # How long something takes, which the article never says ("how long is recovery", "how long does the infusion
 # take"); not how long its effect lasts, nor how long it has been known or followed (long-term data).
 _ASKS_DURATION = re.compile(
     r"\bhow long (does|do|did|is|are|was|will|would|until|till|before|r|to|can|should|after)\b"
     r"(?!.*\b(last|lasts|lasted|lasting|remission|remissions|follow|followed|following|data|term|results?|been|around|exists?|existed|known|studied)\b)"
 )
+# "How often does GVHD happen" is answered by a passage that says how often, of something the question (or the
+# turn before it) names: "Graft-versus-host disease (in rare cases using donor cells)".
 _ASKS_FREQUENCY = re.compile(r"\bhow (often|common|commonly|likely|rare|rarely|frequent|frequently)\b")
 _GIVES_FREQUENCY = re.compile(r"\b(rare|rarely|often|usually|commonly|uncommon|sometimes|frequent\w*)\b")
 # A question about the step after or before another ("what happens after the chemo", "what do they do to me
@@ -639,9 +639,9 @@ class ChatEngine:
     def _story(self, message: str) -> tuple[str, str] | None:
         """A message of several sentences of which one asks something, wherever it stands, as (the sentences
         that tell, that question): "My mom has lupus. Is it safe for her?", "What are the risks? I want the
-        honest downsides.", "I am seventy. Might it help? I ask before I trouble my doctor." Two questions are no story, unless the last asks what something is after sentences
-        that ask nothing of what, why or how, whatever their tone ("so there's a stem cell thing for lupus now??
-        what even is stem cell therapy")."""
+        honest downsides.", "I am seventy. Might it help? I ask before I trouble my doctor." Two questions are
+        no story, unless the last asks what something is after sentences that ask nothing of what, why or how,
+        whatever their tone ("so there's a stem cell thing for lupus now?? what even is stem cell therapy")."""
         parts = [p.strip() for p in _SENTENCE_END.split(message) if re.search(r"\w", p)]
         plain = [_plain(p) for p in parts]
         asks = [bool(_QUESTION.search(p)) for p in plain]
@@ -1132,7 +1132,8 @@ class ChatEngine:
     def _topics(self, message: str) -> tuple[int, set[str]]:
         """How many out-of-scope topics the message asks about (three drug names are one topic), and the words
         that name them. A topic told as the asker's history ("I've tried methotrexate and rituximab", "been on
-        hydroxy, mycophenolate, rituximab, nothing has worked") is not asked about."""
+        hydroxy, mycophenolate, rituximab, nothing has worked") is not asked about. How long something takes
+        is a topic of its own."""
         found = self.retriever.analyzer.corrected(message).split()  # "pregnent" is "pregnant"
         stems = [stem(w) for w in found]
         spans, covered = [], set()  # (first word, past the last word, group) of each topic named
