@@ -544,8 +544,9 @@ class ChatEngine:
             weights = [0.0 if c.surface in asking else w for c, w in zip(concepts, weights)]
         # Weight no passage can cover: the topics the article does not cover.
         uncovered = tuning.out_of_scope_weight * topics
-        # A question asked only in words that ask ("could it get her off them?"), after a story told before it
-        # or in the earlier turns, is answered where the passage says what its kind of question asks for.
+        # A question asked only in words that ask ("could it get her off them?", "so why would anyone pick it
+        # then"), after a story told before it or after earlier turns, is answered where the passage says what
+        # its kind of question asks for.
         asks_only = bool(kinds) and not any(weights)
         if story is not None and _WHAT_IS.match(asked_text) and not _ANAPHORA.search(asked_text):
             # "What is lupus exactly? My doctor said SLE but never explained", "Every miracle cure has a catch.
@@ -603,7 +604,7 @@ class ChatEngine:
         # alone also finds passages on the wrong topic.
         if self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage and not (
             asks_only
-            and (story is not None or (earlier is not None and self._only_tells(earlier)))
+            and (story is not None or earlier is not None)
             and self._says_answer_words(int(np.argmax(scores)), kinds)
         ):
             return []
@@ -718,10 +719,6 @@ class ChatEngine:
         scores = scores.copy()
         scores[siblings] *= 1 - self.tuning.sibling_penalty
         return scores
-
-    def _only_tells(self, text: str) -> bool:
-        """Whether a text asks nothing: none of its sentences is a question."""
-        return not any(_QUESTION.search(_plain(p)) for p in _SENTENCE_END.split(text.strip()))
 
     def _says_answer_words(self, number: int, kinds: list[str]) -> bool:
         """Whether a passage, or the list it introduces, contains any of the article's words for the answer to

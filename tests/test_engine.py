@@ -1013,3 +1013,11 @@ def test_the_work_a_question_is_asked_for_is_set_aside(engine, message):
 def test_whether_there_is_evidence_is_answered_by_what_studies_have_shown(engine, history, message):
     first = engine.reply(message, history).passages[0].passage
     assert "Early studies and clinical trials have shown" in f"{first.lead_in} {first.text}"
+
+
+@pytest.mark.parametrize(
+    "history, message", [(["which treatment is harsher on the body?"], "why would anyone go for it then"), (["which approach needs chemo?"], "why would you pick that")]
+)
+def test_why_anyone_would_choose_it_after_a_question_naming_no_treatment(engine, history, message):
+    reply = engine.reply(message, history)
+    assert reply.kind == "answer" and any(w in reply.passages[0].passage.text for w in ("reserved for severe lupus", "severe, refractory lupus"))
