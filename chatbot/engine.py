@@ -243,6 +243,13 @@ _ASKS_CAUTION = re.compile(
 )
 # "Any reason not to?": the case against what was told.
 _ASKS_AGAINST = re.compile(r"\breasons? (not to|against)\b|\b(anything|something) against\b")
+# "Do you need chemo for the transplant", "does she have to go through chemo if she has the drip one": whether a
+# treatment takes a step, told where its steps are (not where the step's risks are).
+_ASKS_REQUIREMENT = re.compile(
+    r"\b(do|does|would|will|did|must|is|are)( \w+){0,3}( still| really| even| always| actually| also| first)?"
+    r" (need|needs|have to|has to|got to|gotta|go through|undergo|require|requires|involve|involves)\b(?! to be)"
+    r"|\b(is|are) (the )?\w+ (required|needed|necessary|involved|part of (it|that|this|the \w+))\b"
+)
 _QUESTION_KINDS = {
     "function": _ASKS_FUNCTION,
     "whom_for": _ASKS_WHOM_FOR,
@@ -264,6 +271,7 @@ _QUESTION_KINDS = {
     "proven": _ASKS_PROVEN,
     "evidence": _ASKS_EVIDENCE,
     "caution": _ASKS_CAUTION,
+    "requirement": _ASKS_REQUIREMENT,
 }
 # Of which kinds of question the words that ask are no topic: all the words their patterns match, or one group
 # ("why isn't he suggesting it": "suggesting").
@@ -295,6 +303,8 @@ _ASKS_FOR_ME = re.compile(
 _POINTING = frozenset(
     stem(w) for w in ("one", "kind", "type", "sort", "version", "form", "route", "path", "approach", "option", "method", "treatment", "therapy", "procedure", "way", "thing")
 )
+# Of those, the words that only say which is meant ("the transplant version", "the drip thing"): they ask nothing.
+_ONLY_POINTING = frozenset(stem(w) for w in ("version", "thing"))
 _PROCESS = frozenset(stem(w) for w in ("work", "done", "do", "perform", "process", "procedure", "step", "happen", "go", "walk"))
 # How to tell it or why it is asked, not what to tell: "what are stem cells, in plain english", "for my module";
 # and a word of surprise a sentence opens with, "wait, what is lupus".
@@ -1109,7 +1119,7 @@ class ChatEngine:
             surface = concept.surface.split()
             zipf = _zipf(surface)
             own = concept.stems[0]
-            if topic_words.intersection(surface):
+            if topic_words.intersection(surface) or own in _ONLY_POINTING:
                 weights.append(0.0)
             elif retriever.knows(own):
                 share = retriever.document_frequency(own)

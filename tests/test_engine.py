@@ -1021,3 +1021,10 @@ def test_whether_there_is_evidence_is_answered_by_what_studies_have_shown(engine
 def test_why_anyone_would_choose_it_after_a_question_naming_no_treatment(engine, history, message):
     reply = engine.reply(message, history)
     assert reply.kind == "answer" and any(w in reply.passages[0].passage.text for w in ("reserved for severe lupus", "severe, refractory lupus"))
+
+
+@pytest.mark.parametrize(
+    "message", ["would my son have to go through chemo with the transplant?", "is there chemo in the stem cell transplant version"]
+)
+def test_whether_a_treatment_takes_a_step_is_answered_by_the_step_not_its_risks(engine, message):
+    assert "The patient undergoes chemotherapy" in engine.reply(message).passages[0].passage.text
