@@ -243,6 +243,15 @@ _ASKS_CAUTION = re.compile(
 )
 # "Any reason not to?": the case against what was told.
 _ASKS_AGAINST = re.compile(r"\breasons? (not to|against)\b|\b(anything|something) against\b")
+# "How much is MSC", "will insurance pay for any of it": what it costs, told where its price is (not by the risk of
+# its cost, a word in a list of risks).
+_ASKS_COST = re.compile(
+    r"\bhow much (is|are|does|do|would|will|did|could|might)( \w+){0,4} (cost|costs|charge|run|set \w+ back)\b"
+    r"|\bhow much (is|are|would be|will be) (it|this|that|they|msc|mscs|ahsct|hsct|the \w+( \w+)?)\W*$"
+    r"|\b(cost|costs|price|prices|pricing|priced|expensive|pricey|afford\w*|pay for|paying for)\b"
+    r"|\b(insurance|insurer|insurers|my plan|medical aid)( \w+){0,3} (cover|covers|covered|pay|pays|paid|help)\b|\b(covered|paid for) by\b"
+    r"|^\W*((and|so|ok|okay|but|what about|how about|and what about)\W+)?(the |my |her |his )?(insurance|insurer)\W*$"
+)
 # "Do you need chemo for the transplant", "does she have to go through chemo if she has the drip one": whether a
 # treatment takes a step, told where its steps are (not where the step's risks are).
 _ASKS_REQUIREMENT = re.compile(
@@ -272,6 +281,7 @@ _QUESTION_KINDS = {
     "evidence": _ASKS_EVIDENCE,
     "caution": _ASKS_CAUTION,
     "requirement": _ASKS_REQUIREMENT,
+    "cost": _ASKS_COST,
 }
 # Of which kinds of question the words that ask are no topic: all the words their patterns match, or one group
 # ("why isn't he suggesting it": "suggesting").

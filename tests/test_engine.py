@@ -1028,3 +1028,8 @@ def test_why_anyone_would_choose_it_after_a_question_naming_no_treatment(engine,
 )
 def test_whether_a_treatment_takes_a_step_is_answered_by_the_step_not_its_risks(engine, message):
     assert "The patient undergoes chemotherapy" in engine.reply(message).passages[0].passage.text
+
+
+@pytest.mark.parametrize("history, message", [([], "how much is ahsct"), (["what does it cost"], "and my insurance?")])
+def test_what_it_costs_is_answered_where_the_price_is_not_by_the_risk_of_cost(engine, history, message):
+    assert "ranging from several thousand" in engine.reply(message, history).passages[0].passage.text
