@@ -1033,3 +1033,11 @@ def test_whether_a_treatment_takes_a_step_is_answered_by_the_step_not_its_risks(
 @pytest.mark.parametrize("history, message", [([], "how much is ahsct"), (["what does it cost"], "and my insurance?")])
 def test_what_it_costs_is_answered_where_the_price_is_not_by_the_risk_of_cost(engine, history, message):
     assert "ranging from several thousand" in engine.reply(message, history).passages[0].passage.text
+
+
+@pytest.mark.parametrize(
+    "message", ["why would they do chemo and then give back the cells, seems pointless", "so first chemo and then the cells go back in, why that order?"]
+)
+def test_two_steps_joined_by_and_then_are_told_not_a_question_of_the_next(engine, message):
+    texts = [h.passage.text for h in engine.reply(message).passages[:2]]
+    assert any("undergoes chemotherapy" in t for t in texts) and any("reintroduced" in t for t in texts)
