@@ -119,7 +119,8 @@ _SEQUENCE_WORDS = re.compile(r"\b(then|next|after|afterwards|before|finally|firs
 _ASKS_FUNCTION = re.compile(
     r"\bwhat (do|does|did|will|would|can|could|is|are) (?!i |you |we |u )(.+ )?do\b|\bwhy (would|does|do|will|should|is) (it|that|this|they|stem cells?)( \w+)? help\b"
     r"|\bhow( exactly| actually| even| really)? (does|do|did|would|could|can|will|might|is|are)( (it|that|this|they|them|stem|cells?|therapy|treatment|the|even|actually|exactly|really|supposed to|meant to|going to|this kind of)){1,6} (help|work|treat|fix|heal|cure|be used|used|do (that|it|this|so))\b"
-    r"|\b(is the|what'?s the|whats the|what is the|what was the) (basic |main |whole |general |actual |real )?(point|purpose|goal|aim|idea|logic|rationale)\b"
+    r"|\b(is the|what'?s the|whats the|what is the|what was the|is (that|this|it)( actually| really| basically| even)? the) (basic |main |whole |general |actual |real )?(point|purpose|goal|aim|idea|logic|rationale)\b"
+    r"|\b(go|goes|going|get|gets|getting) (after|at) (the )?(root|underlying|real) (cause|problem|issue)\b"
     r"|\bhow( exactly| actually| even| really)? (does|do|would|could|can|will|might) (?!i |you |we |u )(\w+\W+){1,6}(help|fix|heal|cure)\b"
     r"|\b(mechanisms?|mode of action)\b|\b(stop|stops|calm|calms|switch off|turn off|block|blocks|halt|retrain|reprogram|fix|fixes)( \w+){0,4} (immune|attack\w*)\b"
 )
@@ -201,6 +202,7 @@ _ASKS_LONG_TERM = re.compile(
 _ASKS_ROUTE = re.compile(
     r"\bhow (is|are|was|were|would|will|do|does|did)( \w+){0,4} (given|administered|delivered|injected|put in|put into|go in|going in"
     r"|get (it|them|those|these|the( \w+)? cells) (in|into))\b"
+    r"|\b(get|gets|go|goes|going|put|enter|enters) (in|into|inside) (the |your |my |her |his |their )?(body|bloodstream|blood|veins?|system)\b"
     r"|\b(is it|is that|would it be|do they do it|via) (a |an |like a |like an )?(drip|iv|injection|shot|jab|surgery|operation|pill|tablet)\b"
 )
 # "Whose cells do they use", "from a donor or from me?": whose cells they are.

@@ -1041,3 +1041,12 @@ def test_what_it_costs_is_answered_where_the_price_is_not_by_the_risk_of_cost(en
 def test_two_steps_joined_by_and_then_are_told_not_a_question_of_the_next(engine, message):
     texts = [h.passage.text for h in engine.reply(message).passages[:2]]
     assert any("undergoes chemotherapy" in t for t in texts) and any("reintroduced" in t for t in texts)
+
+
+def test_getting_at_the_root_of_the_disease_asks_what_the_treatment_does(engine):
+    first = engine.reply("is the msc thing getting at the real problem or just masking it").passages[0].passage.text
+    assert "suppress abnormal immune responses" in first
+
+
+def test_how_the_cells_get_into_the_body_is_answered_by_the_infusion(engine):
+    assert "infused intravenously" in engine.reply("how do the donor cells get into the bloodstream").passages[0].passage.text
