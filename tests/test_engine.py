@@ -171,6 +171,8 @@ def test_what_someone_will_do_or_has_understood_is_small_talk_only_beside_thanks
         "how long is the recovery after the transplant",
         "can you recommend a good rheumatologist in boston",
         "is there a good stem cell clinic in bangkok for lupus",
+        "can i get msc infusions anywhere in florida",  # a state or province, as a city
+        "where in california can my mom get the transplant",
         "top hospital for stem cell lupus treatment",
         "what vaccines will i need after the transplant",
         "does blue cross cover msc infusions for lupus",
