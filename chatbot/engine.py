@@ -570,6 +570,7 @@ class ChatEngine:
         # then"), after a story told before it or after earlier turns, is answered where the passage says what
         # its kind of question asks for.
         asks_only = bool(kinds) and not any(weights)
+        told: frozenset[int] = frozenset()  # the concepts of a story's sentences that the question does not say
         if story is not None and _WHAT_IS.match(asked_text) and not _ANAPHORA.search(asked_text):
             # "What is lupus exactly? My doctor said SLE but never explained", "Every miracle cure has a catch.
             # What's the downside?": a question of what something is, that points at nothing told, is asked whole.
@@ -581,6 +582,7 @@ class ChatEngine:
             # for her?"): the answer turns on what the story tells.
             asked = {s for c in retriever.analyzer.concepts(story[1]) for s in c.stems}
             weights = [w if asked.intersection(c.stems) else w * tuning.story_weight for c, w in zip(concepts, weights)]
+            told = frozenset(i for i, c in enumerate(concepts) if not asked.intersection(c.stems))
             asked_topics, asked_words = self._topics(story[1])
             question = retriever.analyzer.concepts(story[1])
             asks_only = bool(kinds) and not any(w for c, w in zip(question, self._weights(question, asked_words)) if c.surface not in asking)
@@ -624,7 +626,13 @@ class ChatEngine:
             uncovered -= tuning.out_of_scope_weight  # "how often" is not out of scope where the passage says
         # Whether to answer is a matter of the words the passage to be shown contains: closeness in meaning
         # alone also finds passages on the wrong topic.
-        if self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage and not (
+        coverage = self._coverage(concepts, weights, uncovered, scores)
+        asked_weights = [0.0 if i in told or i >= own else w for i, w in enumerate(weights)]
+        if told and any(asked_weights):
+            # A question the passage covers in its own words is not left unanswered for the words of the story
+            # around it ("diagnosed 8 years ago", "we both just nodded"); the story's topics still count.
+            coverage = max(coverage, self._coverage(concepts, asked_weights, uncovered, scores))
+        if coverage < tuning.min_coverage and not (
             asks_only
             and (story is not None or earlier is not None)
             and self._says_answer_words(int(np.argmax(scores)), kinds)

@@ -1052,3 +1052,25 @@ def test_getting_at_the_root_of_the_disease_asks_what_the_treatment_does(engine)
 
 def test_how_the_cells_get_into_the_body_is_answered_by_the_infusion(engine):
     assert "infused intravenously" in engine.reply("how do the donor cells get into the bloodstream").passages[0].passage.text
+
+
+def test_a_question_covered_in_its_own_words_is_answered_whatever_story_comes_before_it(engine):
+    message = (
+        "My mum was diagnosed back in 2015 and honestly it has been a rough decade for all of us, lots of hospital visits"
+        " and bad weeks. Where do the cells for the msc infusion come from?"
+    )
+    reply = engine.reply(message)
+    assert reply.kind == "answer" and "taken from a donor" in reply.passages[0].passage.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I'm 20 weeks pregnant. What happens with the chemo?",
+        "I take hydroxychloroquine daily. Do I have to stop before the infusion?",
+        "My mom had breast cancer two years ago. Is the transplant safe for her?",
+        "My sister has multiple sclerosis. Does AHSCT work for that too?",
+    ],
+)
+def test_a_story_of_a_topic_the_article_does_not_cover_is_still_declined(engine, message):
+    assert engine.reply(message).kind == "no_match"
