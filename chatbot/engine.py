@@ -347,6 +347,11 @@ _WHY_ONLY = re.compile(
     r"^\W*((so|but|ok|okay|and|hmm|really|wait)\W+){0,2}(why|how come|for what reason)( (is|was|are|were|would|do|does|did) (that|it|this|they|there))?"
     r"( (both|all|each)( of)?( them| those| these)?| so| though| tho| then| exactly| again| really)*\W*$"
 )
+# A follow-up that asks only for instances of what was asked: "what kind?", "which ones?", "like what?".
+_INSTANCES_ONLY = re.compile(
+    r"^\W*((so|but|ok|okay|and|hmm|wait)\W+){0,2}((what|which) (kinds?|sorts?|types?|ones?)( of (them|those|these|things|risks|benefits))?( exactly| then| though| tho)?"
+    r"|like what|such as|for (example|instance)|(any |some |give me )?examples?|e\.?g)\W*$"
+)
 # A message that opens by carrying the earlier question over to something else ("and msc?", "what about for kids").
 _ELLIPSIS = re.compile(
     r"^\W*(and|what about|how about|same for|same with|and for|and with|and what about|but what about|what of)\b"
@@ -591,9 +596,9 @@ class ChatEngine:
         if back:  # "going back to my first question, ..." leans on that turn, not the last
             history = history[:1] if back.group("first") else ()
         earlier = self._earlier_turn(history)
-        if earlier and _WHY_ONLY.match(text):
+        if earlier and (_WHY_ONLY.match(text) or _INSTANCES_ONLY.match(text)):
             # "Why is that?", "why both of them?": the reason for what the earlier turn was told, which the article
-            # gives, if anywhere, in the passages that told it.
+            # gives, if anywhere, in the passages that told it; "what kind?", "like what?": what it was told.
             last = max(i for i, turn in enumerate(history) if self._of_the_article(turn))
             return self._answer(history[last], history[:last])
         if not earlier and self.semantic is not None and self.semantic.similarity(message).max() < tuning.min_similarity:

@@ -1074,3 +1074,11 @@ def test_a_question_covered_in_its_own_words_is_answered_whatever_story_comes_be
 )
 def test_a_story_of_a_topic_the_article_does_not_cover_is_still_declined(engine, message):
     assert engine.reply(message).kind == "no_match"
+
+
+@pytest.mark.parametrize(
+    "history, message, expected",
+    [(["what are the risks"], "which ones?", "Possible Risks"), (["what are the benefits"], "what sort?", "Potential Benefits")],
+)
+def test_a_follow_up_asking_only_which_kinds_is_answered_as_the_earlier_question(engine, history, message, expected):
+    assert expected in engine.reply(message, history).passages[0].passage.text
