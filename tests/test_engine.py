@@ -1082,3 +1082,8 @@ def test_a_story_of_a_topic_the_article_does_not_cover_is_still_declined(engine,
 )
 def test_a_follow_up_asking_only_which_kinds_is_answered_as_the_earlier_question(engine, history, message, expected):
     assert expected in engine.reply(message, history).passages[0].passage.text
+
+
+@pytest.mark.parametrize("history, message", [(["what is sle"], "what organs?"), (["lupus, what is it"], "which organs then")])
+def test_which_organs_after_what_lupus_is_asks_where_the_disease_strikes(engine, history, message):
+    assert "It can affect the skin, joints, kidneys" in engine.reply(message, history).passages[0].passage.text
