@@ -1087,3 +1087,8 @@ def test_a_follow_up_asking_only_which_kinds_is_answered_as_the_earlier_question
 @pytest.mark.parametrize("history, message", [(["what is sle"], "what organs?"), (["lupus, what is it"], "which organs then")])
 def test_which_organs_after_what_lupus_is_asks_where_the_disease_strikes(engine, history, message):
     assert "It can affect the skin, joints, kidneys" in engine.reply(message, history).passages[0].passage.text
+
+
+@pytest.mark.parametrize("history, message", [([], "is the transplant experimental"), (["is msc experimental"], "what about the transplant")])
+def test_whether_the_transplant_is_experimental_is_answered_by_it_not_being_standard_care(engine, history, message):
+    assert "still not considered standard care" in engine.reply(message, history).passages[0].passage.text
