@@ -1092,3 +1092,8 @@ def test_which_organs_after_what_lupus_is_asks_where_the_disease_strikes(engine,
 @pytest.mark.parametrize("history, message", [([], "is the transplant experimental"), (["is msc experimental"], "what about the transplant")])
 def test_whether_the_transplant_is_experimental_is_answered_by_it_not_being_standard_care(engine, history, message):
     assert "still not considered standard care" in engine.reply(message, history).passages[0].passage.text
+
+
+def test_why_so_followed_by_what_was_told_is_answered_as_the_earlier_question(engine):
+    first = engine.reply("why is it so risky", ["is the transplant risky"]).passages[0].passage
+    assert "Infection or complications from chemotherapy" in first.text and "less risky" not in first.text
