@@ -103,7 +103,7 @@ _RED_FLAGS = [
         r"(ate|eaten|chewed|chewing) (a |one |two |three |four |five |a few |a couple( of)? |several |some |\d+ |half (a |the )?(bottle |pack |packet )?(of )?)?(\w+ )?(pills?|tablets?|capsules?|gummies)"
         r"|(swallowed|swallowing) (several |a bunch of |a handful of |loads of |lots of |\d\d+ |half (a |the )?(bottle |pack |packet )?(of )?)(\w+ )?(pills?|tablets?|capsules?|gummies)"
     ),
-    r"(toddler|baby|infant|child|kid|kiddo|little one|son|daughter|grandson|granddaughter|nephew|niece|puppy|dog|\d+ ?(year|yr|month)s? old|\d+ ?(yo|y/o)) .{0,40}\b(got into|getting into|ate|eaten|eating|chewed|chewing|swallowed|swallowing|drank|drinking|licked|licking) .{0,45}\b(" + _MEDICINES + r")",
+    r"(toddler|baby|infant|child|kid|kiddo|little one|son|daughter|grandson|granddaughter|nephew|niece|puppy|dog|\d+ ?(year|yr|month)s? old|\d+ ?(yo|y/o))('?s)? .{0,40}\b(got into|getting into|ate|eaten|eating|chewed|chewing|swallowed|swallowing|drank|drinking|licked|licking) .{0,45}\b(" + _MEDICINES + r")",
     # heart, said by its signs
     r"(pain|ache|aching|tingl\w*|numb\w*) (down|in|along|into) (my|his|her|their|the) (left )?(arm|jaw)|left arm (is |feels )?(tingl\w*|numb|hurt\w*|aching|pain)|(think|thinks|maybe|could be|might be) (it'?s|its|it is) (his|her|my|their) heart",
     # stroke and sudden confusion, said by their signs
@@ -188,9 +188,10 @@ _IMAGINED = re.compile(r"\b((reading|read|heard|learning|learned|articles?) abou
 # reports nothing it goes on to tell.
 _SUPPOSED = re.compile(r"^\W*(hypothetical(ly)?|theoretically|in theory|suppose|supposing|let'?s say|just (curious|wondering))\b")
 _REPORT = re.compile(r"\b(my|this|i'?m|i am|i have|i'?ve|he'?s|she'?s|he is|she is|they'?re|right now)\b")
-# Where a clause ends: punctuation, or a word that starts another ("and" only before whom it is about: "chest pain
-# and I can't breathe", not "depression and suicidal thoughts").
-_CLAUSE_END = re.compile(r"[.!?;,:()]+|\s(?=(?:but|now|so|btw|then|because|cause|while)\s|and (?:i|i'm|im|my|he|she|he's|she's|they|it|it's|now|we|his|her|their|then|tonight|today|this|last night)\b)")
+# Where a clause ends: punctuation, or a word that starts another ("and" only before whom it is about or a turn of
+# events: "chest pain and I can't breathe", "was reading about ahsct and suddenly...", not "depression and
+# suicidal thoughts").
+_CLAUSE_END = re.compile(r"[.!?;,:()]+|\s(?=(?:but|now|so|btw|then|because|cause|while)\s|and (?:i|i'm|im|my|he|she|he's|she's|they|it|it's|now|we|his|her|their|then|tonight|today|this|last night|suddenly|all of a sudden)\b)")
 # Suicide said indirectly is told by two of its signs together, in clauses that neither ask about it in
 # general nor tell of the past: the means, a farewell or last arrangements, and the act or intent.
 _SELF_HARM_SIGNS = {
