@@ -85,6 +85,9 @@ def test_an_overdose_or_a_farewell_told_in_everyday_words_is_an_emergency(engine
         # symptoms someone has lived with, told to ask about the treatment
         "My dad's lupus is in his nervous system, he gets confused and has awful headaches. Is msc an option?",
         "Her lupus moved to her brain two years ago, she gets confused and has terrible headaches. Would that make her a candidate?",
+        # a medicine someone is on, told in passing
+        "is there chemo with the msc one? she's on azathioprine for now if that's relevant",
+        "I'm currently on mycophenolate and prednisolone, would I still be considered?",
     ],
 )
 def test_medicine_taken_as_prescribed_a_symptom_asked_about_or_one_lived_with_is_no_emergency(engine, message):
@@ -151,4 +154,15 @@ def test_a_red_flag_now_counts_beside_one_recalled(message):
     ],
 )
 def test_emergencies_said_by_a_guess_a_place_in_the_chest_or_hopelessness(message):
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "the baby's chewed one of my methotrexate pills",  # a child's name with 's before what they did
+        "was reading about msc and suddenly my face is drooping on one side",  # what happens after reading about it
+    ],
+)
+def test_a_child_into_medicine_or_a_sign_after_reading_about_the_treatment_is_an_emergency(message):
     assert is_emergency(message)
