@@ -142,7 +142,7 @@ _ASKS_ELIGIBILITY = re.compile(
     r"|\b(am i|is (he|she|my \w+)|are (they|we)) (eligible|suitable|a (good )?(fit|candidate|match))\b"
     r"|\b(could|can|would|will) (i|he|she|we|they|my \w+) still (do|have|get|try|go for|undergo|qualify for) (it|this|that|one)\b|\bwould (i|he|she|we|my \w+) (be )?(eligible|considered|accepted|a candidate|suitable)\b"
     r"|\b(is|are) (it|this|that|they|stem cells?)( \w+)? (meant|intended|designed|made|aimed|for) (for |at )?(ppl|people|someone|somebody|patients|folks|those|cases) like\b"
-    r"|\b(is|are) (it|this|that|those|these) (the |a )?(kind|type|sort)s?( of (thing|case|patient|person|people|lupus|problem)s?)? (that )?(stem cells?|it|they|this|msc|mscs|ahsct|hsct|(the|these|those) \w+) (is|are) (for|meant for|used for|intended for|good for)\b"
+    r"|\b(is|are) (it|this|that|those|these) (the |a )?(kind|type|sort)s?( of (thing|case|patient|person|people|lupus|problem)s?)? (that )?(stem cells?|it|they|this|msc|mscs|ahsct|hsct|(the|these|those) \w+) (is|are) (for|meant for|used for|intended for|good for|aimed at)\b"
 )
 # "What meds do people normally take for lupus", "how is lupus usually treated": the usual treatments.
 _USUAL = r"(normal|normally|usual|usually|standard|conventional|traditional|traditionally|regular|typical|typically|first line|common|commonly|main|existing|current|older|old school)"
@@ -221,6 +221,7 @@ _ASKS_SEVERITY = re.compile(
 # someone is a candidate, and how (not "how do they know it works").
 _ASKS_WHO_DECIDES = re.compile(
     r"\bwho (decides|gets to (say|decide)|determines|makes (that|the|this|those) (call|decision|choice)s?)\b"
+    r"|\bwho(m)? (should|do|would|must|can|could) (i|we|she|he|they|my \w+) (see|talk to|speak to|speak with|ask|consult|go to)\b"
     r"|\bhow (do|would|can|will|does|did|should|could) (i|we|you|they|doctors|the doctors?|he|she|my \w+|one|someone|anyone)( even| ever| actually)?"
     r" ((know|tell|find out|figure out|work out|check)( for sure)? (if|whether|who|which)|decide|determine|choose|pick)\b"
 )

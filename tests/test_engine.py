@@ -1097,3 +1097,8 @@ def test_whether_the_transplant_is_experimental_is_answered_by_it_not_being_stan
 def test_why_so_followed_by_what_was_told_is_answered_as_the_earlier_question(engine):
     first = engine.reply("why is it so risky", ["is the transplant risky"]).passages[0].passage
     assert "Infection or complications from chemotherapy" in first.text and "less risky" not in first.text
+
+
+def test_whom_to_see_asks_who_decides(engine):
+    message = "My husband is 66 and his lupus is fairly settled on tablets. Whom should he see before trying a treatment like this?"
+    assert "Consulting a rheumatologist" in engine.reply(message).passages[0].passage.text
