@@ -200,6 +200,11 @@ def test_what_someone_will_do_or_has_understood_is_small_talk_only_beside_thanks
         "can you give me the names of doctors who do msc",
         # two questions are no story: both are asked
         "will the chemo make my hair fall out? how long until it grows back",
+        # a story of a topic the article does not cover, around a question it would answer
+        "I'm 20 weeks pregnant. What happens with the chemo?",
+        "I take hydroxychloroquine daily. Do I have to stop before the infusion?",
+        "My mom had breast cancer two years ago. Is the transplant safe for her?",
+        "My sister has multiple sclerosis. Does AHSCT work for that too?",
     ],
 )
 def test_questions_the_article_does_not_answer_are_declined(engine, message):
@@ -1061,19 +1066,6 @@ def test_a_question_covered_in_its_own_words_is_answered_whatever_story_comes_be
     )
     reply = engine.reply(message)
     assert reply.kind == "answer" and "taken from a donor" in reply.passages[0].passage.text
-
-
-@pytest.mark.parametrize(
-    "message",
-    [
-        "I'm 20 weeks pregnant. What happens with the chemo?",
-        "I take hydroxychloroquine daily. Do I have to stop before the infusion?",
-        "My mom had breast cancer two years ago. Is the transplant safe for her?",
-        "My sister has multiple sclerosis. Does AHSCT work for that too?",
-    ],
-)
-def test_a_story_of_a_topic_the_article_does_not_cover_is_still_declined(engine, message):
-    assert engine.reply(message).kind == "no_match"
 
 
 @pytest.mark.parametrize(
