@@ -633,11 +633,12 @@ class ChatEngine:
         # Whether to answer is a matter of the words the passage to be shown contains: closeness in meaning
         # alone also finds passages on the wrong topic.
         coverage = self._coverage(concepts, weights, uncovered, scores)
-        asked_weights = [0.0 if i in told or i >= own else w for i, w in enumerate(weights)]
-        if told and any(asked_weights):
+        if told:
             # A question the passage covers in its own words is not left unanswered for the words of the story
             # around it ("diagnosed 8 years ago", "we both just nodded"); the story's topics still count.
-            coverage = max(coverage, self._coverage(concepts, asked_weights, uncovered, scores))
+            asked_weights = [0.0 if i in told or i >= own else w for i, w in enumerate(weights)]
+            if any(asked_weights):
+                coverage = max(coverage, self._coverage(concepts, asked_weights, uncovered, scores))
         if coverage < tuning.min_coverage and not (
             asks_only
             and (story is not None or earlier is not None)
