@@ -44,8 +44,10 @@ _LIST_WORDS = frozenset(("and", "or", "then", "also", "plus", "even"))
 # answers whether to go abroad for treatment ("is it safe to go to Mexico for it"), not what it costs in one
 # country or another, nor whether a clinic there is any good ("is the institute in panama legit").
 _PRICED_TOPICS = frozenset({"prices_abroad"})
+# Words that ask what something costs.
+_PRICE_WORDS = r"cost|costs|price|prices|priced|pricing|expensive|afford\w*"
 _ASKS_PRICE = re.compile(
-    r"\b(cost|costs|price|prices|priced|pricing|expensive|how much|charge|charges|fees?|quotes?|afford\w*|(which|where|is it|would it be|is) (\w+ )?(cheaper|cheapest)"
+    rf"\b({_PRICE_WORDS}|how much|charge|charges|fees?|quotes?|(which|where|is it|would it be|is) (\w+ )?(cheaper|cheapest)"
     r"|legit|legitimate|reputable|trustworthy|trusted|scams?|any good|best (clinic|hospital|place|center|centre)s?)\b"
 )
 # A time told as how long something has lasted ("nothing has worked for more than a few months") asks no time.
@@ -251,7 +253,7 @@ _ASKS_AGAINST = re.compile(r"\breasons? (not to|against)\b|\b(anything|something
 _ASKS_COST = re.compile(
     r"\bhow much (is|are|does|do|would|will|did|could|might)( \w+){0,4} (cost|costs|charge|run|set \w+ back)\b"
     r"|\bhow much (is|are|would be|will be) (it|this|that|they|msc|mscs|ahsct|hsct|the \w+( \w+)?)\W*$"
-    r"|\b(cost|costs|price|prices|pricing|priced|expensive|pricey|afford\w*|pay for|paying for)\b"
+    rf"|\b({_PRICE_WORDS}|pricey|pay for|paying for)\b"
     r"|\b(insurance|insurer|insurers|my plan|medical aid)( \w+){0,3} (cover|covers|covered|pay|pays|paid|help)\b|\b(covered|paid for) by\b"
     r"|^\W*((and|so|ok|okay|but|what about|how about|and what about)\W+)?(the |my |her |his )?(insurance|insurer)\W*$"
 )
