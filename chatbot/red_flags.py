@@ -175,6 +175,12 @@ _ROUTINE = re.compile(
     r"|like (normal|always|usual)|like (i|he|she|they|we) (always|usually|normally) (do|does)|on time|(morning|evening|night|bedtime|usual|regular|weekly) (meds|pills|tablets|dose|medications?|injection)"
     r"|with (my )?(breakfast|food|juice|water|milk|dinner|lunch|a meal)|did (i|he|she|they|you) (take|have)|forgot (if|whether|to))\b"
 )
+# The medicines someone is on, told as a burden: "he is taking too many tablets", "I take way too many meds";
+# too many taken is told in the past ("took too many", "has taken too many").
+_BURDEN = re.compile(
+    r"\b((i|he|she|they|we|you)('re|'m|'s| am| is| are)|(i|he|she|they|we|you) (still |already )?(take|takes|has to take|have to take|must take))"
+    r" (still |already |now )?(on|taking)? ?(way |far |so |just )?too many\b"
+)
 _IN_GENERAL = re.compile(
     r"\b(risks?|side effects?|how (common|often|likely)|chances?|rates?|statistics|article|known|linked|higher|lower|signs of|symptoms of|watch (for|out)|should (i|we)|(do|does|did|can|could|would|will) (people|patients|anyone|they)|make(s)? (people|patients|you|someone)"
     r"|can (you|someone|anyone)|if (someone|a patient|you) |is it possible|could (you|someone)|(do|does|will|would) (you|they|the (team|clinic|doctors?|hospital|nurses?)) "
@@ -268,7 +274,7 @@ def tells_no_emergency(message: str) -> bool:
     child ever swallowed one of my pills"), denied ("I'm not suicidal, just frustrated") or routine ("I take my
     mycophenolate twice a day"), and of nothing happening now."""
     text = normalize(message)
-    return bool(_PAST.search(text) or _IMAGINED.search(text) or _DENIED.search(text) or _ROUTINE.search(text) or _SUPPOSED.match(text)) and not _NOW.search(text)
+    return bool(_PAST.search(text) or _IMAGINED.search(text) or _DENIED.search(text) or _ROUTINE.search(text) or _BURDEN.search(text) or _SUPPOSED.match(text)) and not _NOW.search(text)
 
 
 def is_emergency(message: str) -> bool:
@@ -297,5 +303,5 @@ def is_emergency(message: str) -> bool:
 
 def _reports(clause: str) -> bool:
     """Whether a clause may report a red flag: it neither recalls nor imagines one, nor asks about one in general,
-    nor tells of medicine taken as prescribed."""
-    return not (_PAST.search(clause) or _IMAGINED.search(clause) or _ROUTINE.search(clause) or (_IN_GENERAL.search(clause) and not _REPORT.search(clause)))
+    nor tells of medicine taken as prescribed or of too many to take."""
+    return not (_PAST.search(clause) or _IMAGINED.search(clause) or _ROUTINE.search(clause) or _BURDEN.search(clause) or (_IN_GENERAL.search(clause) and not _REPORT.search(clause)))

@@ -58,6 +58,8 @@ def test_suicide_told_by_two_of_its_signs_is_an_emergency(message):
         "swallowed around thirty of her sleeping tablets",
         "i took all my prednisone and plaquenil at once",
         "took some of my dad's heart meds",
+        "she's taken too many of her tablets and is really drowsy",
+        "my son is taking too many of my sleeping pills",
         "my 4 year old swallowed some of my hydroxychloroquine",
         "i took like 4x my usual dose plus some of my husbands by mistake and feel really confused",
         "I won't be around to see whether the transplant works",
@@ -80,6 +82,9 @@ def test_an_overdose_or_a_farewell_told_in_everyday_words_is_an_emergency(engine
         "he took some of his pain meds before the appointment",
         "My husband is on a handful of pills a day and the side effects are rough. Would stem cells mean fewer of them?",
         "she's on a pile of meds for her lupus, could msc cut that down",
+        # too many medicines to take, told as a burden
+        "he is taking too many tablets already, would the transplant mean fewer",
+        "i take way too many meds every day, can msc cut them down?",
         "I won't be around for the infusion next week, can I move it?",
         "what does chest pain from pericarditis usually feel like",
         # symptoms someone has lived with, told to ask about the treatment
