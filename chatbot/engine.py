@@ -305,6 +305,13 @@ _ASKS_PROCESS = re.compile(
 )
 # Where a message's sentences end, and a sentence that asks.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# A question run on after a story without a stop: "my mom has been sick for 3 yrs and her doc said maybe stem
+# cells but like how does that even work"; "and is sick all the time" goes on telling: a question starts with a
+# word that asks, or one that asks of someone.
+_RUN_ON = re.compile(
+    r"(?<=\w)\s+(?:but|so|and)(?:,? (?:like|um|uh|yeah|ok|okay))?,?\s+"
+    r"(?=(?:how|what|why|where|when|which|who)\s|(?:is|are|can|could|would|will|should|does|do|did) (?:it|this|that|they|there|he|she|i|we|you|the|stem|msc|ahsct)\b)"
+)
 # An earlier turn that itself leans on the turn before it ("can you get it from stem cells?" after "what's GVHD")
 # is read with that turn too.
 _LEANS_BACK = re.compile(r"\b(it|that|this|they|them|those|these)\b")
@@ -585,7 +592,8 @@ class ChatEngine:
             return self._answer(story[1], history)
         if story is not None and not _ASKS_FOR_ME.search(asked_text):
             # A story told around the question ("I've been on prednisone forever and it wrecked my bones. Would
-            # stem cells get me off steroids?") weighs less than the question itself; not when the question asks
+            # stem cells get me off steroids?") weighs less than the question itself, in the ranking and in what the
+            # passage must cover; not when the question asks
             # whether it is safe or open to the person the story is about ("My mom has hepatitis B. Is MSC safe
             # for her?"): the answer turns on what the story tells.
             asked = {s for c in retriever.analyzer.concepts(story[1]) for s in c.stems}
@@ -595,6 +603,11 @@ class ChatEngine:
             question = retriever.analyzer.concepts(story[1])
             asks_only = bool(kinds) and not any(w for c, w in zip(question, self._weights(question, asked_words)) if c.surface not in asking)
             uncovered = tuning.out_of_scope_weight * (asked_topics + tuning.story_weight * (topics - asked_topics))
+            if told:
+                answer_words = [c for kind in kinds for c in self._answer_words.get(kind, [])]
+                asked_concepts = [c for i, c in enumerate(concepts) if i not in told]
+                words_score = self._words(asked_concepts + answer_words, [c for i, c in enumerate(concepts) if i in told])
+                scores = words_score + self._meaning(message)
         back = _BACK_TO.search(text)
         if back:  # "going back to my first question, ..." leans on that turn, not the last
             history = history[:1] if back.group("first") else ()
@@ -682,7 +695,7 @@ class ChatEngine:
         honest downsides.", "I am seventy. Might it help? I ask before I trouble my doctor." Two questions are
         no story, unless the last asks what something is after sentences that ask nothing of what, why or how,
         whatever their tone ("so there's a stem cell thing for lupus now?? what even is stem cell therapy")."""
-        parts = [p.strip() for p in _SENTENCE_END.split(message) if re.search(r"\w", p)]
+        parts = [p.strip() for s in _SENTENCE_END.split(message) for p in _RUN_ON.split(s) if re.search(r"\w", p)]
         plain = [_plain(p) for p in parts]
         asks = [bool(_QUESTION.search(p)) for p in plain]
         if len(parts) > 1 and _WHAT_IS.match(plain[-1]) and not _ANAPHORA.search(plain[-1]) and not any(_WH.search(p) for p in plain[:-1]):
@@ -906,10 +919,13 @@ class ChatEngine:
         best = mean_of_best(view_scores[touched], owner[touched], sizes, self.tuning.view_votes)
         return scores + self.tuning.view_weight * best
 
-    def _words(self, concepts: list[Concept]) -> np.ndarray:
-        """Word scores; with sentence vectors, as a share of the best passage's, so that 1 is the best match
-        on either scale and neither drowns the other."""
+    def _words(self, concepts: list[Concept], told: Sequence[Concept] = ()) -> np.ndarray:
+        """Word scores, the words of a story ``told`` around the question at ``story_weight``; with sentence
+        vectors, as a share of the best passage's, so that 1 is the best match on either scale and neither
+        drowns the other."""
         scores = self._score(concepts)
+        if told:
+            scores = scores + self.tuning.story_weight * self._score(list(told))
         if self.semantic is None:
             return scores
         best = scores.max()

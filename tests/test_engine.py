@@ -248,7 +248,7 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         # why it is asked is no topic, nor is how long something has lasted, nor a story told after the question
         ("for my immunology seminar: what are the usual lupus treatments", "Traditional treatments often involve"),
         ("ive failed methotrexate and cellcept, nothing has worked for more than 3 months, would i be a candidate", "Patients with severe, refractory lupus"),
-        ("is an msc infusion a bit like a blood transfusion? my aunt had one after she got cancer", "MSCs are taken from a donor"),
+        ("is an msc infusion a bit like a blood transfusion? my aunt had one after she got cancer", "infused intravenously"),
         # a question of what something is, beside a story, is asked whole unless it points at the story
         ("what is sle? my gp wrote it on a form and said nothing else.", "chronic autoimmune disease"),
         ("Every new treatment out there has a catch. What's the catch?", "Infection or complications"),
@@ -734,6 +734,33 @@ def test_a_story_told_before_the_question_weighs_less_than_the_question(engine):
     # Biopsies are not in the article, but the question is about the kidneys.
     reply = engine.reply("My wife needed three biopsies last spring and her creatinine keeps climbing. Can stem cells help her kidneys?")
     assert reply.kind == "answer" and "kidney function" in reply.passages[0].passage.text
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        (
+            "My brother has lupus nephritis and his kidneys keep getting worse on cyclophosphamide. Where can he actually get stem cell treatment?",
+            "Availability is typically limited",
+        ),
+        ("I'm on prednisone and cellcept and my joints and skin are awful. How are the cells put back in?", "reintroduced"),
+    ],
+)
+def test_a_story_full_of_the_articles_words_does_not_outrank_what_its_question_asks(engine, message, expected):
+    reply = engine.reply(message)
+    assert reply.kind == "answer" and expected in reply.passages[0].passage.text
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("my girlfriend has been flaring nonstop since christmas and her doctor said maybe stem cells and how much does it cost", "expensive"),
+        ("my aunt has had sle for ages and is always exhausted and her specialist brought up stem cells so what does it actually do", "immune"),
+    ],
+)
+def test_a_question_run_on_after_a_story_without_a_stop_is_read_as_one(engine, message, expected):
+    reply = engine.reply(message)
+    assert reply.kind == "answer" and expected in reply.passages[0].passage.text
 
 
 @pytest.mark.parametrize("question", ["My sister has hepatitis C. Would MSC be safe for her?", "I'm 16 weeks pregnant. Could I qualify for AHSCT?"])
