@@ -57,8 +57,12 @@ _AWAY = re.compile(r"^(from|away|drive|by (car|bus|train|plane))\b")
 # A time told as when something happened ("mentioned it last week", "two months ago"), not asked for.
 _POINT_IN_TIME_BEFORE = re.compile(r"\b(last|this|next|past|previous|earlier this|later this)$")
 _AGO = re.compile(r"^(ago|back)\b")
-# How often something happens to someone, told not asked ("I flare like every 3 months"; not "do I need it every 3 months").
-_RECURRING_BEFORE = re.compile(r"^(?!.*\b(do|does|did|will|would|should|can|could|must|how|is|are)\b).*\b(i|im|he|she|we|they|my \w+)\b.*\bevery( \w+)?$")
+# How often something happens to someone, told not asked ("I flare like every 3 months", "his kidneys are getting
+# worse every year"; not "do I need it every 3 months", "is it every year").
+_RECURRING = re.compile(
+    r"^(?!.*\b(how|(do|does|did|will|would|should|can|could|must|is|are) (i|you|he|she|it|they|we|my|his|her|their|the|that|this)\b))"
+    r".*\b(i|im|he|she|we|they|(my|his|her|their|our) \w+)\b.*\bevery( \w+){1,2}$"
+)
 _TIME_UNIT = re.compile(r"(minute|min|hour|hr|day|week|wk|month|mo|year|yr|age)s?")
 # Whether a choice matters ("does it matter which hospital") does not ask for one by name.
 _MATTERS = re.compile(r"\b(matter|matters|mattered|important|difference)$")
@@ -1228,7 +1232,7 @@ class ChatEngine:
                         or _AWAY.match(" ".join(found[end : end + 2]))
                         or _POINT_IN_TIME_BEFORE.search(" ".join(found[max(0, begin - 2) : begin]))
                         or _AGO.match(" ".join(found[end : end + 1]))
-                        or _RECURRING_BEFORE.search(" ".join(found[max(0, begin - 8) : begin]))
+                        or _RECURRING.search(" ".join(found[max(0, begin - 8) : end]))
                     )
                 )
             )

@@ -986,6 +986,12 @@ def test_how_often_something_happens_to_someone_is_told_not_asked(engine, messag
     assert engine.reply(message).passages[0].passage.text.startswith("Fewer relapses")
 
 
+def test_how_often_a_disease_worsens_is_told_while_how_often_a_treatment_is_given_is_asked(engine):
+    reply = engine.reply("her kidney numbers drop every month. would the transplant help her kidneys?")
+    assert reply.kind == "answer" and "kidney function" in reply.passages[0].passage.text
+    assert engine.reply("does the msc infusion have to be repeated every year").kind == "no_match"
+
+
 @pytest.mark.parametrize("message", ["would I need the infusion every 3 months?", "do you have to go back every 6 months for another one"])
 def test_how_often_a_treatment_is_given_is_asked_and_the_article_does_not_say(engine, message):
     assert engine.reply(message).kind == "no_match"
