@@ -69,13 +69,14 @@ _MATTERS = re.compile(r"\b(matter|matters|mattered|important|difference)$")
 # A topic said not to be the case ("chemo for lupus? it's not cancer", "if they don't have cancer") is not asked about.
 _NOT = re.compile(r"\b(its|it is|this is|thats|that is|lupus is) not$|\b(isn|isnt)$|\b(don|dont|do not|doesn|doesnt|does not|didn|didnt|did not|never) (have|has|had|got)$")
 # A topic offered as one side of a choice ("is it surgery or like a drip"), or as a kind ("which hospitals,
-# regular ones or only special ones"), is not what is asked. Offered as the other side of a yes-or-no question,
-# only a treatment or a test is not ("is it iv or some kind of surgery", "does it help day to day or just the
-# blood tests"); a disease, a side effect or a part of daily life still is ("does msc help lupus or cancer").
+# regular ones or only special ones"), is not what is asked. Offered as the other side of a yes-or-no or a how
+# question, only a treatment or a test is not ("is it iv or some kind of surgery", "by injection, by drip or by
+# surgery", "does it help day to day or just the blood tests"); a disease, a side effect or a part of daily life
+# still is ("does msc help lupus or cancer").
 _CHOICE_BEFORE = re.compile(r"\b(is|was|will) (it|this|that)( like)?( a| an)?$")
 _CHOICE_AFTER = re.compile(r"^or\b")
-_OTHER_SIDE = re.compile(r"\bor( just| only| maybe| perhaps)?( some (kind|sort|type) of| a| an| the)?$")
-_YES_NO = re.compile(r"\b(is|are|was|will|does|do|did|would|can|could)\b")
+_OTHER_SIDE = re.compile(r"\bor( just| only| maybe| perhaps)?( by| through| via| with)?( some (kind|sort|type) of| a| an| the)?$")
+_ASKS_EITHER = re.compile(r"\b(is|are|was|will|does|do|did|would|can|could|how)\b")
 _ALTERNATIVES = frozenset({"other_therapies", "causes"})
 _KIND_OF_PLACE = re.compile(r"\b(regular|normal|ordinary|special|specialist|specialised|specialized|specialty|big|small|local|university|research|public|private) (ones?|hospitals?|clinics?|centers?|centres?)\b")
 # What follows a list of things tried: "..., nothing has worked", "... and they didn't help".
@@ -1221,7 +1222,7 @@ class ChatEngine:
                 or (_CHOICE_BEFORE.search(" ".join(found[max(0, begin - 4) : begin])) and _CHOICE_AFTER.match(" ".join(found[end : end + 1])))
                 or (
                     _OTHER_SIDE.search(" ".join(found[max(0, begin - 5) : begin]))
-                    and _YES_NO.search(" ".join(found[max(0, begin - 12) : begin]))
+                    and _ASKS_EITHER.search(" ".join(found[max(0, begin - 16) : begin]))
                     and all(group in _ALTERNATIVES for _, _, group in spans[first : last + 1])
                 )
                 or _KIND_OF_PLACE.search(" ".join(found[end : end + 8]))

@@ -282,6 +282,7 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         # a topic offered as one side of a choice, or a kind of place, is not what is asked
         ("so is it surgery or a drip?", "infused intravenously"),
         ("how do they put the cells in, is it a drip or some sort of surgery", "infused intravenously"),
+        ("how are the msc cells put in, with a needle, through a drip or through surgery?", "infused intravenously"),
         # how long its effect lasts, or how long patients have been followed, is told by the long-term passages
         ("how long does the benefit of ahsct last", "long-term remission"),
         ("how long have doctors been following these patients", "long-term outcome data"),
