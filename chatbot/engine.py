@@ -129,6 +129,9 @@ _ASKS_FUNCTION = re.compile(
     r"|\b(is the|what'?s the|whats the|what is the|what was the|is (that|this|it)( actually| really| basically| even)? the) (basic |main |whole |general |actual |real )?(point|purpose|goal|aim|idea|logic|rationale)\b"
     r"|\b(go|goes|going|get|gets|getting) (after|at) (the )?(root|underlying|real) (cause|problem|issue)\b"
     r"|\bhow( exactly| actually| even| really)? (does|do|would|could|can|will|might) (?!i |you |we |u )(\w+\W+){1,6}(help|fix|heal|cure)\b"
+    # asked without "does", as in speech or another language's order: "and how it helps lupus", "what they do exactly"
+    r"|\bhow( exactly| actually| even| really)? (it|they|this|that|stem cells?|the (treatment|therapy|cells|transplant|infusion)|msc|mscs|ahsct) (helps?|works?|treats?|fix(es)?|heals?|cures?)\b"
+    r"|\bwhat (it|they|stem cells?|the (treatment|therapy|cells|transplant|infusion)|msc|mscs|ahsct) (does|do|did) (exactly|actually|really|in|to|for|against)\b"
     r"|\b(mechanisms?|mode of action)\b|\b(stop|stops|calm|calms|switch off|turn off|block|blocks|halt|retrain|reprogram|fix|fixes)( \w+){0,4} (immune|attack\w*)\b"
 )
 # Whom it is for: "is it for everyone or only bad cases", and the case for it, "why would anyone pick it then".

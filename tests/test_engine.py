@@ -550,6 +550,9 @@ def test_a_question_that_compares_is_answered_by_the_passage_that_compares(engin
         ([], "does the treatment stop my body attacking itself", 'either "reboot" the immune system'),
         ([], "so how does putting cells in your blood 'cure' lupus", 'either "reboot" the immune system'),
         ([], "mechanism of the transplant?", "rebuild a new, healthier immune system"),
+        # asked without "does"
+        ([], "please explain how the treatment helps sle", 'either "reboot" the immune system'),
+        ([], "i want to know what the cells do exactly in the body", "help suppress abnormal immune responses"),
         # what it is for
         (["i'm a student presenting on lupus next week"], "what's the basic idea behind stem cells for it", 'either "reboot" the immune system'),
         ([], "what's the point of stem cells in sle - to reset the immune system?", 'either "reboot" the immune system'),
