@@ -320,6 +320,11 @@ _RUN_ON = re.compile(
     r"(?<=\w)\s+(?:but|so|and)(?:,? (?:like|um|uh|yeah|ok|okay))?,?\s+"
     r"(?=(?:how|what|why|where|when|which|who)\s|(?:is|are|can|could|would|will|should|does|do|did) (?:it|this|that|they|there|he|she|i|we|you|the|stem|msc|ahsct)\b)"
 )
+_WITHOUT = re.compile(r"\bwithout (?:needing |the need for |any |using )?(\w+)")
+# A question of which treatment: "which one needs chemo", "which of the two uses donor cells".
+_ASKS_WHICH_SUBJECT = re.compile(
+    r"^\W*((so|and|ok|okay|but|then),? )?which( one| treatment| therapy| approach| option| procedure| of (the|these|those) (two|treatments|options|approaches|therapies))\b"
+)
 # An earlier turn that itself leans on the turn before it ("can you get it from stem cells?" after "what's GVHD")
 # is read with that turn too.
 _LEANS_BACK = re.compile(r"\b(it|that|this|they|them|those|these)\b")
@@ -503,6 +508,11 @@ class ChatEngine:
         self.subjects = Subjects(retriever.passages, retriever.analyzer.tokens, lambda t: retriever.document_frequency(t) <= self.tuning.generic_share)
         self._compares = np.array([bool(_COMPARISON.search(normalize(p.text))) for p in retriever.passages])
         self._gives_number = np.array([bool(_GIVES_NUMBER.search(normalize(p.text))) for p in retriever.passages])
+        # The terms each passage says are not needed or used ("without needing chemotherapy"): no answer to which
+        # treatment needs them.
+        self._without = [
+            frozenset(t for m in _WITHOUT.finditer(normalize(p.text)) for t in retriever.analyzer.tokens(m.group(1))) for p in retriever.passages
+        ]
         self._gives_frequency = np.array([bool(_GIVES_FREQUENCY.search(normalize(p.text))) for p in retriever.passages])
         # The terms each passage's own heading names ("Possible Risks": risk), for questions asking their opposite.
         self._heading_terms = [frozenset(retriever.analyzer.tokens(p.headings[-1])) if p.headings else frozenset() for p in retriever.passages]
@@ -650,6 +660,13 @@ class ChatEngine:
             # The subjects the question names in its own words ("route" may mean an infusion but names none).
             named = self.subjects.named(c.stems[0] for c, w in zip(concepts[:own], weights[:own]) if w > 0)
             scores = self._without_siblings(self._without_opposites(scores, concepts[:own], weights[:own], named), named)
+            if _ASKS_WHICH_SUBJECT.search(text) and not named and not earlier:
+                # "Which of the two uses donor cells", "which one needs chemo": one of the treatments, told in its
+                # own section, and not the one said to do without it ("without needing chemotherapy").
+                needed = {s for c, w in zip(concepts[:own], weights[:own]) if w > 0 for s in c.stems}
+                scores = scores.copy()
+                scores[sorted({i for n in self.subjects.sections for i in self.subjects.subjects[n].passages})] *= 1 + tuning.subject_weight
+                scores[[i for i, terms in enumerate(self._without) if terms & needed]] *= 1 - tuning.subject_weight
         scores = self._prefer_covering(scores, concepts, weights)
         if topics and _ASKS_FREQUENCY.search(text) and self._says_how_often(int(np.argmax(scores)), concepts, weights):
             uncovered -= tuning.out_of_scope_weight  # "how often" is not out of scope where the passage says

@@ -581,6 +581,17 @@ def test_why_anyone_would_choose_it_is_whom_it_is_for_not_the_risk_asked_about(e
 
 
 @pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("which option needs chemo", "undergoes chemotherapy"),
+        ("which approach is for the most severe cases", "reserved for severe lupus"),
+    ],
+)
+def test_which_treatment_is_answered_in_a_treatments_section_not_by_the_one_said_to_do_without(engine, message, expected):
+    assert expected in engine.reply(message).passages[0].passage.text
+
+
+@pytest.mark.parametrize(
     "message",
     [
         "my brother's lupus has attacked his brain. would they even consider him?",
