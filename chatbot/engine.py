@@ -159,7 +159,7 @@ _USUAL = r"(normal|normally|usual|usually|standard|conventional|traditional|trad
 _TREATMENTS = r"(meds|medications?|medicines?|drugs?|treatments?|therapy|therapies|tx|pills|options|prescriptions?)"
 _ASKS_USUAL_TREATMENT = re.compile(
     rf"\b(what|which|list)\b.{{0,30}}\b{_USUAL}\b.{{0,25}}\b{_TREATMENTS}\b|\bhow (is|are) (lupus|sle|it|they|people|patients) {_USUAL} treated\b"
-    rf"|^\W*{_USUAL} (lupus |sle )?{_TREATMENTS}\b"
+    rf"|^\W*((lupus|sle) )?{_USUAL} (lupus |sle )?{_TREATMENTS}\b"
 )
 # "Which organs can lupus hit", "what parts of the body does it attack": where the disease strikes.
 _ASKS_REACH = re.compile(

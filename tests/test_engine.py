@@ -609,7 +609,7 @@ def test_answer_words_are_read_by_kind_and_are_optional(tmp_path):
     assert load_answer_words(tmp_path / "missing.cfg") == {}
 
 
-@pytest.mark.parametrize("message", ["typical sle medications", "what pills do lupus patients normally get"])
+@pytest.mark.parametrize("message", ["typical sle medications", "what pills do lupus patients normally get", "sle conventional therapy", "lupus usual drugs"])
 def test_the_usual_treatments_are_the_ones_the_article_names_not_the_candidates_they_failed(engine, message):
     assert "Traditional treatments often involve immunosuppressive drugs" in engine.reply(message).passages[0].passage.text
 
