@@ -365,10 +365,12 @@ _NTH = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3
 # "Tell me more" about what the earlier turn asked of a subject as a whole; "what else" of the list it was answered from.
 _MORE = re.compile(r"\b(tell me more|more (info|information|details)|go on|explain more|elaborate|say more)\b")
 _ELSE = re.compile(r"\b(what else|anything else|any others?|what other)\b")
-# A follow-up that asks only why: "why is that?", "but why both of them", "how come", "why so wide?".
+# A follow-up that asks only why: "why is that?", "but why both of them", "how come", "why so wide?", "why would that
+# be a problem".
 _WHY_ONLY = re.compile(
     r"^\W*((so|but|ok|okay|and|hmm|really|wait)\W+){0,2}(why|how come|for what reason)( (is|was|are|were|would|do|does|did) (that|it|this|they|there))?"
-    r"( (both|all|each)( of)?( them| those| these)?| so( \w+)?| though| tho| then| exactly| again| really)*\W*$"
+    r"( (both|all|each)( of)?( them| those| these)?| so( \w+)?| though| tho| then| exactly| again| really"
+    r"|( be)?( a| an| such a)? (problem|issue|concern|worry|bad( idea| thing)?|risky|dangerous|worrying|an issue))*\W*$"
 )
 # A follow-up that asks only for instances of what was asked: "what kind?", "which ones?", "like what?".
 _INSTANCES_ONLY = re.compile(

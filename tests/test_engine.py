@@ -1139,6 +1139,14 @@ def test_why_so_followed_by_what_was_told_is_answered_as_the_earlier_question(en
     assert "Infection or complications from chemotherapy" in first.text and "less risky" not in first.text
 
 
+@pytest.mark.parametrize(
+    "history, message, expected",
+    [(["is it ok to fly overseas for msc"], "why would that be an issue", "travel abroad"), (["what are the risks"], "why is that a problem", "Possible Risks")],
+)
+def test_why_that_would_be_a_problem_is_answered_where_the_earlier_answer_says(engine, history, message, expected):
+    assert expected in engine.reply(message, history).passages[0].passage.text
+
+
 def test_whom_to_see_asks_who_decides(engine):
     message = "My husband is 66 and his lupus is fairly settled on tablets. Whom should he see before trying a treatment like this?"
     assert "Consulting a rheumatologist" in engine.reply(message).passages[0].passage.text
