@@ -325,6 +325,11 @@ _WITHOUT = re.compile(r"\bwithout (?:needing |the need for |any |using )?(\w+)")
 _ASKS_WHICH_SUBJECT = re.compile(
     r"^\W*((so|and|ok|okay|but|then),? )?which( one| treatment| therapy| approach| option| procedure| of (the|these|those) (two|treatments|options|approaches|therapies))\b"
 )
+# A treatment described by a detail: "the chemo one", "the donor option", "the one with the cord cells".
+_DESCRIBED = re.compile(
+    r"\bthe (?P<detail>(?:[\w-]+ ){0,2}?[\w-]+) (?:one|option|type|version|thing|approach|procedure|route|method)\b"
+    r"|\bthe (?:one|option|treatment|approach) (?:with|using|from|where (?:they|you) (?:use|get|give|take)|that (?:uses|needs|involves|has|gives)) (?:the )?(?P<after>(?:[\w-]+ ){0,2}?[\w-]+)\b"
+)
 # An earlier turn that itself leans on the turn before it ("can you get it from stem cells?" after "what's GVHD")
 # is read with that turn too.
 _LEANS_BACK = re.compile(r"\b(it|that|this|they|them|those|these)\b")
@@ -555,7 +560,7 @@ class ChatEngine:
         kind = self.smalltalk_kind(message)
         if kind:
             return Reply("smalltalk", _SMALLTALK_REPLIES[kind], suggestions=messages.SUGGESTIONS[:4])
-        hits = self._answer(message, history)
+        hits = self._answer(self._name_described(message), [self._name_described(turn) for turn in history])
         if not hits:
             return Reply("no_match", messages.NO_MATCH, suggestions=messages.SUGGESTIONS[:4])
         return Reply("answer", self._reply_text(hits), tuple(hits), _related(hits))
@@ -715,6 +720,26 @@ class ChatEngine:
         hits = [Hit(retriever.passages[i], float(scores[i]), retriever.matched(i, concepts)) for i in order]
         hits = [h for h in hits if h.matched or h is hits[0]]
         return hits
+
+    def _name_described(self, message: str) -> str:
+        """The message with a treatment described by one of its details ("the chemo one", "the donor option", "the
+        one with cord cells") named after the description, where the detail is told of that treatment alone."""
+
+        def named(match: re.Match[str]) -> str:
+            concepts = self.retriever.analyzer.concepts(match.group("detail") or match.group("after"))
+            detail = [c for c, w in zip(concepts, self._weights(concepts, set())) if w > 0]
+            told = {
+                n
+                for n in self.subjects.sections
+                for i in self.subjects.subjects[n].passages
+                for c in detail
+                if self.retriever.matched(i, [c]) and not self._without[i] & set(c.stems)
+            }
+            if len(told) != 1 or self.subjects.named(c.stems[0] for c in detail):  # "the msc one" is named already
+                return match.group(0)
+            return f"{match.group(0)} ({self.subjects.shortest_name(told.pop())})"
+
+        return _DESCRIBED.sub(named, message)
 
     def _story(self, message: str) -> tuple[str, str] | None:
         """A message of several sentences of which one asks something, wherever it stands, as (the sentences

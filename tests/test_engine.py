@@ -581,6 +581,18 @@ def test_why_anyone_would_choose_it_is_whom_it_is_for_not_the_risk_asked_about(e
 
 
 @pytest.mark.parametrize(
+    "history, message, expected",
+    [
+        ([], "what does the fat tissue one actually do", "help suppress abnormal immune responses"),
+        (["is ahsct risky"], "and the donor option?", "Considered less risky"),
+        ([], "what does the cord blood thing do", "help suppress abnormal immune responses"),
+    ],
+)
+def test_a_treatment_described_by_a_detail_told_of_it_alone_is_named_by_it(engine, history, message, expected):
+    assert expected in engine.reply(message, history).passages[0].passage.text
+
+
+@pytest.mark.parametrize(
     "message, expected",
     [
         ("which option needs chemo", "undergoes chemotherapy"),
