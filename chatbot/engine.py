@@ -377,6 +377,12 @@ _WHY_ONLY = re.compile(
     r"( (both|all|each)( of)?( them| those| these)?| so( \w+)?| though| tho| then| exactly| again| really"
     r"|( be)?( a| an| such a)? (problem|issue|concern|worry|bad( idea| thing)?|risky|dangerous|worrying|an issue))*\W*$"
 )
+# A follow-up that asks only for a verdict on what was asked: "is that a good idea", "would that be wise?".
+_VERDICT_ONLY = re.compile(
+    r"^\W*((so|but|ok|okay|and|hmm|wait|honestly)\W+){0,2}(is|would|was) (that|it|this|doing that|doing it)( really| even| actually)? (be )?"
+    r"(a )?(good|bad|smart|wise|sensible|clever|terrible|dumb|stupid) (idea|plan|move|choice|option|thing to do)( though| tho| then| really| honestly)?\W*$"
+    r"|^\W*((so|but|ok|okay|and|hmm|wait|honestly)\W+){0,2}(is|would) (that|it|this|doing that)( really| even| actually)? (be )?(wise|smart|sensible|advisable|recommended)\W*$"
+)
 # A follow-up that asks only for instances of what was asked: "what kind?", "which ones?", "like what?".
 _INSTANCES_ONLY = re.compile(
     r"^\W*((so|but|ok|okay|and|hmm|wait)\W+){0,2}((what|which) (kinds?|sorts?|types?|ones?)( of (them|those|these|things|risks|benefits))?( exactly| then| though| tho)?"
@@ -637,9 +643,10 @@ class ChatEngine:
         if back:  # "going back to my first question, ..." leans on that turn, not the last
             history = history[:1] if back.group("first") else ()
         earlier = self._earlier_turn(history)
-        if earlier and (_WHY_ONLY.match(text) or _INSTANCES_ONLY.match(text)):
+        if earlier and (_WHY_ONLY.match(text) or _INSTANCES_ONLY.match(text) or _VERDICT_ONLY.match(text)):
             # "Why is that?", "why both of them?": the reason for what the earlier turn was told, which the article
-            # gives, if anywhere, in the passages that told it; "what kind?", "like what?": what it was told.
+            # gives, if anywhere, in the passages that told it; "what kind?", "like what?": what it was told; "is that
+            # a good idea?": the article's verdict, where it told it.
             last = max(i for i, turn in enumerate(history) if self._of_the_article(turn))
             return self._answer(history[last], history[:last])
         if not earlier and self.semantic is not None and self.semantic.similarity(message).max() < tuning.min_similarity:

@@ -1159,6 +1159,10 @@ def test_why_that_would_be_a_problem_is_answered_where_the_earlier_answer_says(e
     assert expected in engine.reply(message, history).passages[0].passage.text
 
 
+def test_whether_that_is_a_good_idea_is_answered_where_the_earlier_answer_says(engine):
+    assert "travel abroad" in engine.reply("is that a smart move", ["thinking of flying abroad for stem cells"]).passages[0].passage.text
+
+
 def test_whom_to_see_asks_who_decides(engine):
     message = "My husband is 66 and his lupus is fairly settled on tablets. Whom should he see before trying a treatment like this?"
     assert "Consulting a rheumatologist" in engine.reply(message).passages[0].passage.text
