@@ -674,7 +674,7 @@ class ChatEngine:
             # The subjects the question names in its own words ("route" may mean an infusion but names none).
             named = self.subjects.named(c.stems[0] for c, w in zip(concepts[:own], weights[:own]) if w > 0)
             scores = self._without_siblings(self._without_opposites(scores, concepts[:own], weights[:own], named), named)
-            if _ASKS_WHICH_SUBJECT.search(text) and not named and not earlier:
+            if _ASKS_WHICH_SUBJECT.search(text) and not named and (not earlier or self._introduces_treatments(earlier)):
                 # "Which of the two uses donor cells", "which one needs chemo": one of the treatments, told in its
                 # own section, and not the one said to do without it ("without needing chemotherapy").
                 needed = {s for c, w in zip(concepts[:own], weights[:own]) if w > 0 for s in c.stems}
@@ -1133,6 +1133,12 @@ class ChatEngine:
             return []
         members = max(families.values(), key=len)
         return sorted(members, key=lambda n: min(self.subjects.subjects[n].passages))
+
+    def _introduces_treatments(self, question: str) -> bool:
+        """Whether a question is answered best by the passage that introduces the treatments ("what are the two
+        main options"), so that "which one" after it asks which treatment."""
+        concepts = self.retriever.analyzer.concepts(question)
+        return bool(concepts) and bool(self._introduced_subjects(int(np.argmax(self._words(concepts) + self._meaning(question)))))
 
     def _introduced_subjects(self, number: int) -> list[int]:
         """The subjects of the sub-sections a passage does nothing but introduce ("There are two main approaches

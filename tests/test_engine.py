@@ -603,6 +603,12 @@ def test_which_treatment_is_answered_in_a_treatments_section_not_by_the_one_said
     assert expected in engine.reply(message).passages[0].passage.text
 
 
+def test_which_one_after_the_treatments_were_introduced_asks_which_treatment(engine):
+    reply = engine.reply("which one uses donor cells", ["what kinds of stem cell treatment are there for lupus"])
+    assert "MSCs are taken from a donor" in reply.passages[0].passage.text
+    assert "Graft-versus-host" in engine.reply("which one of those is rare", ["what are the risks"]).passages[0].passage.text
+
+
 @pytest.mark.parametrize(
     "message",
     [
