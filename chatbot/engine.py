@@ -148,7 +148,8 @@ _ASKS_WHOM_FOR = re.compile(
 # someone is a candidate.
 _ASKS_ELIGIBILITY = re.compile(
     r"\b((would|will|could|can|do|does|might) (they|doctors|you|the (team|doctors?|clinic|hospital|trial|centers?|centres?))|they'?d|you'?d) (even |ever |still )?(consider|take|accept|treat|approve|want|look at)\b"
-    r"|\b(kind|type|sort) of (patient|person|case|people|patients) (they|you|doctors|who'?d|who would|who could|who can|who gets?)\b|\bbe considered for\b|\b(an )?option for (me|him|her|us|them|someone like|people like|my \w+)\b"
+    r"|\b(kind|type|sort) of (patient|person|case|people|patients) (they|you|doctors|who'?d|who would|who could|who can|who gets?)\b|\bbe considered for\b|\b(an )?(option|something|anything) for (me|him|her|us|them|someone like|people like|my \w+)\b"
+    r"|\bsomething (i|we|he|she|they|my \w+) (should|could|can|might|ought to) (look into|consider|try|explore|think about|ask about|pursue)\b"
     r"|\b(am i|is (he|she|my \w+)|are (they|we)) (eligible|suitable|a (good )?(fit|candidate|match))\b"
     r"|\b(could|can|would|will) (i|he|she|we|they|my \w+) still (do|have|get|try|go for|undergo|qualify for) (it|this|that|one)\b|\bwould (i|he|she|we|my \w+) (be )?(eligible|considered|accepted|a candidate|suitable)\b"
     r"|\b(is|are) (it|this|that|they|stem cells?)( \w+)? (meant|intended|designed|made|aimed|for) (for |at )?(ppl|people|someone|somebody|patients|folks|those|cases) like\b"

@@ -1169,6 +1169,11 @@ def test_whether_that_is_a_good_idea_is_answered_where_the_earlier_answer_says(e
     assert "travel abroad" in engine.reply("is that a smart move", ["thinking of flying abroad for stem cells"]).passages[0].passage.text
 
 
+def test_whether_it_is_something_for_someone_whose_case_was_told_is_asked_of_the_candidates(engine):
+    reply = engine.reply("is msc something for him?", ["my dad has lupus in his kidneys and nothing has worked"])
+    assert reply.passages[0].passage.text.startswith("Those with major organ involvement")
+
+
 def test_whom_to_see_asks_who_decides(engine):
     message = "My husband is 66 and his lupus is fairly settled on tablets. Whom should he see before trying a treatment like this?"
     assert "Consulting a rheumatologist" in engine.reply(message).passages[0].passage.text
