@@ -331,6 +331,10 @@ _DESCRIBED = re.compile(
     r"\bthe (?P<detail>(?:[\w-]+ ){0,2}?[\w-]+) (?:one|option|type|version|thing|approach|procedure|route|method)\b"
     r"|\bthe (?:one|option|treatment|approach) (?:with|using|from|where (?:they|you) (?:use|get|give|take)|that (?:uses|needs|involves|has|gives)) (?:the )?(?P<after>(?:[\w-]+ ){0,2}?[\w-]+)\b"
 )
+# A description set before the question as its topic: "the donor one - where do the cells come from?", "and for
+# the chemo one?".
+_TOPIC_BEFORE = re.compile(r"\W*((and|so|ok|okay|but|for|about|what about|how about|going back to|back to|with|in)\W+)*")
+_TOPIC_AFTER = re.compile(r"\s*([,:;?!\-–—]|$)")
 # An earlier turn that itself leans on the turn before it ("can you get it from stem cells?" after "what's GVHD")
 # is read with that turn too.
 _LEANS_BACK = re.compile(r"\b(it|that|this|they|them|those|these)\b")
@@ -745,7 +749,10 @@ class ChatEngine:
             }
             if len(told) != 1 or self.subjects.named(c.stems[0] for c in detail):  # "the msc one" is named already
                 return match.group(0)
-            return f"{match.group(0)} ({self.subjects.shortest_name(told.pop())})"
+            name = self.subjects.shortest_name(told.pop())
+            if _TOPIC_BEFORE.fullmatch(message[: match.start()]) and _TOPIC_AFTER.match(message[match.end() :]):
+                return f"the {name}"  # "the cord cells one, how is it given?": the detail only points at the treatment
+            return f"{match.group(0)} ({name})"  # "is the one with chemo the heavier option?"
 
         return _DESCRIBED.sub(named, message)
 

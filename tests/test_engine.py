@@ -586,6 +586,9 @@ def test_why_anyone_would_choose_it_is_whom_it_is_for_not_the_risk_asked_about(e
         ([], "what does the fat tissue one actually do", "help suppress abnormal immune responses"),
         (["is ahsct risky"], "and the donor option?", "Considered less risky"),
         ([], "what does the cord blood thing do", "help suppress abnormal immune responses"),
+        # set before the question as its topic, the detail only points at the treatment
+        ([], "the cord blood option, how is it given?", "infused intravenously"),
+        (["do you need chemo for msc"], "and for the bone marrow one?", "undergoes chemotherapy"),
     ],
 )
 def test_a_treatment_described_by_a_detail_told_of_it_alone_is_named_by_it(engine, history, message, expected):
