@@ -321,6 +321,7 @@ _RUN_ON = re.compile(
     r"(?<=\w)\s+(?:but|so|and)(?:,? (?:like|um|uh|yeah|ok|okay))?,?\s+"
     r"(?=(?:how|what|why|where|when|which|who)\s|(?:is|are|can|could|would|will|should|does|do|did) (?:it|this|that|they|there|he|she|i|we|you|the|stem|msc|ahsct)\b)"
 )
+# What a passage says is done without: "without needing chemotherapy".
 _WITHOUT = re.compile(r"\bwithout (?:needing |the need for |any |using )?(\w+)")
 # A question of which treatment: "which one needs chemo", "which of the two uses donor cells".
 _ASKS_WHICH_SUBJECT = re.compile(
