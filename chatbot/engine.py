@@ -527,8 +527,9 @@ class ChatEngine:
         self.subjects = Subjects(retriever.passages, retriever.analyzer.tokens, lambda t: retriever.document_frequency(t) <= self.tuning.generic_share)
         self._compares = np.array([bool(_COMPARISON.search(normalize(p.text))) for p in retriever.passages])
         self._gives_number = np.array([bool(_GIVES_NUMBER.search(normalize(p.text))) for p in retriever.passages])
-        # The terms each passage says are not needed or used ("without needing chemotherapy"): no answer to which
-        # treatment needs them.
+        # The passages of the sub-sections (the treatments, in the article), and the terms each passage says are not
+        # needed or used ("without needing chemotherapy"): no answer to which treatment needs them.
+        self._in_treatments = sorted({i for n in self.subjects.sections for i in self.subjects.subjects[n].passages})
         self._without = [
             frozenset(t for m in _WITHOUT.finditer(normalize(p.text)) for t in retriever.analyzer.tokens(m.group(1))) for p in retriever.passages
         ]
@@ -630,9 +631,8 @@ class ChatEngine:
         if story is not None and not _ASKS_FOR_ME.search(asked_text):
             # A story told around the question ("I've been on prednisone forever and it wrecked my bones. Would
             # stem cells get me off steroids?") weighs less than the question itself, in the ranking and in what the
-            # passage must cover; not when the question asks
-            # whether it is safe or open to the person the story is about ("My mom has hepatitis B. Is MSC safe
-            # for her?"): the answer turns on what the story tells.
+            # passage must cover; not when the question asks whether it is safe or open to the person the story is
+            # about ("My mom has hepatitis B. Is MSC safe for her?"): the answer turns on what the story tells.
             asked = {s for c in retriever.analyzer.concepts(story[1]) for s in c.stems}
             weights = [w if asked.intersection(c.stems) else w * tuning.story_weight for c, w in zip(concepts, weights)]
             told = frozenset(i for i, c in enumerate(concepts) if not asked.intersection(c.stems))
@@ -685,7 +685,7 @@ class ChatEngine:
                 # own section, and not the one said to do without it ("without needing chemotherapy").
                 needed = {s for c, w in zip(concepts[:own], weights[:own]) if w > 0 for s in c.stems}
                 scores = scores.copy()
-                scores[sorted({i for n in self.subjects.sections for i in self.subjects.subjects[n].passages})] *= 1 + tuning.subject_weight
+                scores[self._in_treatments] *= 1 + tuning.subject_weight
                 scores[[i for i, terms in enumerate(self._without) if terms & needed]] *= 1 - tuning.subject_weight
         scores = self._prefer_covering(scores, concepts, weights)
         if topics and _ASKS_FREQUENCY.search(text) and self._says_how_often(int(np.argmax(scores)), concepts, weights):
@@ -741,16 +741,16 @@ class ChatEngine:
         def named(match: re.Match[str]) -> str:
             concepts = self.retriever.analyzer.concepts(match.group("detail") or match.group("after"))
             detail = [c for c, w in zip(concepts, self._weights(concepts, set())) if w > 0]
-            told = {
+            telling = {
                 n
                 for n in self.subjects.sections
                 for i in self.subjects.subjects[n].passages
                 for c in detail
                 if self.retriever.matched(i, [c]) and not self._without[i] & set(c.stems)
             }
-            if len(told) != 1 or self.subjects.named(c.stems[0] for c in detail):  # "the msc one" is named already
+            if len(telling) != 1 or self.subjects.named(c.stems[0] for c in detail):  # "the msc one" is named already
                 return match.group(0)
-            name = self.subjects.shortest_name(told.pop())
+            name = self.subjects.shortest_name(telling.pop())
             if _TOPIC_BEFORE.fullmatch(message[: match.start()]) and _TOPIC_AFTER.match(message[match.end() :]):
                 return f"the {name}"  # "the cord cells one, how is it given?": the detail only points at the treatment
             return f"{match.group(0)} ({name})"  # "is the one with chemo the heavier option?"
