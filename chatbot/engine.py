@@ -64,6 +64,11 @@ _RECURRING = re.compile(
     r".*\b(i|im|he|she|we|they|(my|his|her|their|our) \w+)\b.*\bevery( \w+){1,2}$"
 )
 _TIME_UNIT = re.compile(r"(minute|min|hour|hr|day|week|wk|month|mo|year|yr|age)s?")
+# An adult's age told by its number ("I am 74 years of age", "my 19 year old", "she is aged 80") is not asked about;
+# an age asked about ("is 74 too old", "what age") or a child's ("my 10 year old") is: the article is silent on both.
+_AGE_NAMED = re.compile(r"age|aged|years? old|yrs? old|yr old")
+_AGE_NUMBER_BEFORE = re.compile(r"\b(?P<age>\d+)( (years?|yrs?|yr))?( of)?$")
+_ADULT = 18
 # Whether a choice matters ("does it matter which hospital") does not ask for one by name.
 _MATTERS = re.compile(r"\b(matter|matters|mattered|important|difference)$")
 # A topic said not to be the case ("chemo for lupus? it's not cancer", "if they don't have cancer") is not asked about.
@@ -141,17 +146,18 @@ _ASKS_WHOM_FOR = re.compile(
     r"|\bwhy (do|bother with|go through|risk) (it|that|this)\b|\bwhy bother\b"
     r"|\b(for|to|at)\W+(like |say )?(everyone|everybody|anyone|anybody|all|every|any|mild)\b.{0,40}\bor (is it )?(only|just|mainly|mostly)\b"
     r"|\bwho('?s| is| are)( \w+){0,5} (meant|intended|designed|aimed|made|really|realy|actually|actualy|usually|mainly|mostly) (for|at)\b"
-    r"|\bwho('?s| is| are) (that one|this one|the \w+( one)?|msc|ahsct|hsct) for\b"
+    r"|\bwho('?s| is| are) (that one|this one|the \w+( one)?|msc|ahsct|hsct) for\b|\bfor whom\b"
     r"|\bwho (actually |usually |normally |typically |really |even )?(gets?|can get|is|are|will be|would be) (offered|given)\b"
 )
 # "Would they even consider him?", "is that the kind of patient they look at", "an option for my dad": whether
 # someone is a candidate.
 _ASKS_ELIGIBILITY = re.compile(
     r"\b((would|will|could|can|do|does|might) (they|doctors|you|the (team|doctors?|clinic|hospital|trial|centers?|centres?))|they'?d|you'?d) (even |ever |still )?(consider|take|accept|treat|approve|want|look at)\b"
+    r"|\b(kind|type|sort) of (patient|person|case|people|patients) (that )?(this|it|that|stem cells?|msc|mscs|ahsct|hsct) (is|are|was|would be) (meant |intended |made |designed )?(for|aimed at)\b"
     r"|\b(kind|type|sort) of (patient|person|case|people|patients) (they|you|doctors|who'?d|who would|who could|who can|who gets?)\b|\bbe considered for\b|\b(an )?(option|something|anything) for (me|him|her|us|them|someone like|people like|my \w+)\b"
     r"|\bsomething (i|we|he|she|they|my \w+) (should|could|can|might|ought to) (look into|consider|try|explore|think about|ask about|pursue)\b"
     r"|\b(am i|is (he|she|my \w+)|are (they|we)) (eligible|suitable|a (good )?(fit|candidate|match))\b"
-    r"|\b(could|can|would|will) (i|he|she|we|they|my \w+) still (do|have|get|try|go for|undergo|qualify for) (it|this|that|one)\b|\bwould (i|he|she|we|my \w+) (be )?(eligible|considered|accepted|a candidate|suitable)\b"
+    r"|\b(could|can|would|will) (i|he|she|we|they|my \w+) still (do|have|get|try|go for|undergo|qualify for) (it|this|that|one)\b|\bwould (i|he|she|we|my \w+) (still |even |ever )?(be )?(eligible|considered|accepted|a candidate|suitable)\b"
     r"|\b(is|are) (it|this|that|they|stem cells?)( \w+)? (meant|intended|designed|made|aimed|for) (for |at )?(ppl|people|someone|somebody|patients|folks|those|cases) like\b"
     r"|\b(is|are) (it|this|that|those|these) (the |a )?(kind|type|sort)s?( of (thing|case|patient|person|people|lupus|problem)s?)? (that )?(stem cells?|it|they|this|msc|mscs|ahsct|hsct|(the|these|those) \w+) (is|are) (for|meant for|used for|intended for|good for|aimed at)\b"
 )
@@ -352,12 +358,14 @@ _POINTING = frozenset(
 # Of those, the words that only say which is meant ("the transplant version", "the drip thing"): they ask nothing.
 _ONLY_POINTING = frozenset(stem(w) for w in ("version", "thing"))
 _PROCESS = frozenset(stem(w) for w in ("work", "done", "do", "perform", "process", "procedure", "step", "happen", "go", "walk"))
-# How to tell it or why it is asked, not what to tell: "what are stem cells, in plain english", "for my module";
+# How to tell it or why it is asked, not what to tell: "what are stem cells, in plain english", "for my module",
+# "I was wondering whether";
 # and a word of surprise a sentence opens with, "wait, what is lupus".
 _ASIDE = re.compile(
     r"(^|(?<=[.!?] ))(wait|hmm+|um+|uh+|oh+)\b,?"
     r"|\b(in (plain|simple|simpler|layman'?s|lay|everyday|normal|basic) (english|terms|words|language)|like (i'?m|im|i am) (5|five|a child|a kid)"
     r"|in a nutshell|for dummies|simply put|in short|briefly"
+    r"|(i was|i am|i'm|im|i've been|ive been) (just |only )?wondering( (whether|if))?|(i would|i'd|id) (like|love) to (know|ask)( (whether|if))?|may i ask( (whether|if))?|kindly"
     r"|(for|doing|writing|working on) (my|a|an|our|the) (\w+ ){0,2}(class|course|module|essay|paper|presentation|assignment|homework|exam|project|thesis|dissertation|report|lecture|seminar|coursework|studies))\b",
     re.IGNORECASE,
 )
@@ -388,6 +396,16 @@ _VERDICT_ONLY = re.compile(
     r"^\W*((so|but|ok|okay|and|hmm|wait|honestly)\W+){0,2}(is|would|was) (that|it|this|doing that|doing it)( really| even| actually)? (be )?"
     r"(a )?(good|bad|smart|wise|sensible|clever|terrible|dumb|stupid) (idea|plan|move|choice|option|thing to do)( though| tho| then| really| honestly)?\W*$"
     r"|^\W*((so|but|ok|okay|and|hmm|wait|honestly)\W+){0,2}(is|would) (that|it|this|doing that)( really| even| actually)? (be )?(wise|smart|sensible|advisable|recommended)\W*$"
+)
+# A follow-up that asks only for what was told to be told again, more simply: "simpler please", "could you explain
+# that more simply?", "i don't understand", "eli5". The article has one wording; its passages are shown again.
+_RESTATE_ONLY = re.compile(
+    r"^\W*((sorry|ok|okay|hmm|um|uh|wait)\W+){0,2}((can|could|would|will) (you|u) (please |pls |kindly )?)?(please |pls )?"
+    r"((explain|say|put|tell|describe|word|phrase|repeat|break down|go over)( me| us)?( (that|it|this|them|those|all that|that again|it again))?( again)?( down)?)?"
+    r"( (more )?(simply|simpler|plainly|easier|in (a |an )?(simpler|easier|plainer|simple|plain|easy|normal|everyday|lay|layman'?s?|basic|non[ -]?medical) (way|words|terms|english|language)"
+    r"|like (i'?m|im|i am) (5|five|\d+|a (kid|child))|for (a )?(kid|child|dummy|dummies|layman|beginner)|so (i|we) (can )?understand))+(\W+(please|pls|plz))?\W*$"
+    r"|^\W*((sorry|hmm|um|uh)\W+)?(simpler|more simply|((in|into) )?(simpler|simple|plain|plainer|easier|easy|layman'?s?|lay|normal|everyday) (words|terms|english|language)|eli5|dumb it down( for me)?)(\W+(please|pls|plz))?\W*$"
+    r"|^\W*((sorry|hmm|um|uh)\W+)?i (still )?(do not|don'?t|dont|did not|didn'?t|didnt) (really |quite )?(understand|get|follow)( (it|that|this|you|what you mean))?(\W+(sorry|please|pls|again|more|simple|simpler|simply|easier))*\W*$"
 )
 # A follow-up that asks only for instances of what was asked: "what kind?", "which ones?", "like what?".
 _INSTANCES_ONLY = re.compile(
@@ -570,7 +588,8 @@ class ChatEngine:
         """The one reply for a message, given the user's earlier messages (oldest first)."""
         if self.is_emergency(message):
             return Reply("emergency", messages.EMERGENCY)
-        kind = self.smalltalk_kind(message)
+        # "I don't understand", "could you explain that more simply?" ask for an answer again, not for small talk.
+        kind = None if _RESTATE_ONLY.match(_plain(message)) else self.smalltalk_kind(message)
         if kind:
             return Reply("smalltalk", _SMALLTALK_REPLIES[kind], suggestions=messages.SUGGESTIONS[:4])
         hits = self._answer(self._name_described(message), [self._name_described(turn) for turn in history])
@@ -598,6 +617,7 @@ class ChatEngine:
     def _answer(self, message: str, history: Sequence[str]) -> list[Hit]:
         """The best passages, best first; none to decline."""
         retriever, tuning = self.retriever, self.tuning
+        restate = bool(_RESTATE_ONLY.match(_plain(message)))
         message = _ASIDE.sub(" ", message)
         concepts = retriever.analyzer.concepts(message)
         own = len(concepts)  # the message's own concepts; a follow-up's are followed by the earlier turn's
@@ -649,10 +669,10 @@ class ChatEngine:
         if back:  # "going back to my first question, ..." leans on that turn, not the last
             history = history[:1] if back.group("first") else ()
         earlier = self._earlier_turn(history)
-        if earlier and (_WHY_ONLY.match(text) or _INSTANCES_ONLY.match(text) or _VERDICT_ONLY.match(text)):
+        if earlier and (restate or _WHY_ONLY.match(text) or _INSTANCES_ONLY.match(text) or _VERDICT_ONLY.match(text)):
             # "Why is that?", "why both of them?": the reason for what the earlier turn was told, which the article
             # gives, if anywhere, in the passages that told it; "what kind?", "like what?": what it was told; "is that
-            # a good idea?": the article's verdict, where it told it.
+            # a good idea?": the article's verdict, where it told it; "simpler please": what it was told, again.
             last = max(i for i, turn in enumerate(history) if self._of_the_article(turn))
             return self._answer(history[last], history[:last])
         if not earlier and self.semantic is not None and self.semantic.similarity(message).max() < tuning.min_similarity:
@@ -1295,6 +1315,7 @@ class ChatEngine:
                     and all(group in _ALTERNATIVES for _, _, group in spans[first : last + 1])
                 )
                 or _KIND_OF_PLACE.search(" ".join(found[end : end + 8]))
+                or (_AGE_NAMED.fullmatch(" ".join(found[begin:end])) and _told_age(found[max(0, begin - 3) : begin], found[end : end + 1]) >= _ADULT)
                 or (
                     _TIME_UNIT.fullmatch(found[end - 1])
                     and (
@@ -1344,6 +1365,14 @@ def _zipf(surface: list[str]) -> float:
     ("I'm 70", "for 12 years"): the quantities the article does not give are named by out-of-scope topics."""
     frequencies = english_frequencies()
     return max((_NUMBER_ZIPF if w.isdigit() else frequencies.get(w, 0.0) for w in surface), default=0.0)
+
+
+def _told_age(before: list[str], after: list[str]) -> int:
+    """The age told around words that name an age ("74 years of age", "aged 80"); 0 when none is told."""
+    number = _AGE_NUMBER_BEFORE.search(" ".join(before))
+    if number:
+        return int(number.group("age"))
+    return int(after[0]) if after and after[0].isdigit() else 0
 
 
 def load_answer_words(path: Path) -> dict[str, str]:

@@ -1180,3 +1180,39 @@ def test_whether_it_is_something_for_someone_whose_case_was_told_is_asked_of_the
 def test_whom_to_see_asks_who_decides(engine):
     message = "My husband is 66 and his lupus is fairly settled on tablets. Whom should he see before trying a treatment like this?"
     assert "Consulting a rheumatologist" in engine.reply(message).passages[0].passage.text
+
+
+@pytest.mark.parametrize("message", ["can you put that in simpler words?", "i don't get it, sorry", "say it like i'm five please"])
+def test_asking_for_the_answer_again_more_simply_shows_the_earlier_answer(engine, message):
+    earlier = engine.reply("what can go wrong with ahsct").passages[0].passage.text
+    reply = engine.reply(message, ["what can go wrong with ahsct"])
+    assert reply.kind == "answer" and reply.passages[0].passage.text == earlier
+
+
+@pytest.mark.parametrize(
+    "polite, plain",
+    [
+        ("I was wondering whether you could explain to me what lupus is", "what is lupus"),
+        ("I'd like to know whether you could kindly explain how the cells are given", "how are the cells given"),
+    ],
+)
+def test_a_polite_opening_is_not_what_is_asked(engine, polite, plain):
+    assert engine.reply(polite).passages[0].passage == engine.reply(plain).passages[0].passage
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["My husband is 66 years of age and rather weak these days. Would he still be considered?", "she is aged 70 and quite frail, is she the kind of patient this is meant for?"],
+)
+def test_an_adults_age_told_by_its_number_is_not_a_topic_asked_about(engine, message):
+    reply = engine.reply(message)
+    assert reply.kind == "answer" and "physically fit enough" in reply.passages[0].passage.text
+
+
+@pytest.mark.parametrize("message", ["is 70 too old for the transplant", "my 11 year old has lupus, can she have msc"])
+def test_an_age_asked_about_or_a_childs_age_is_still_declined(engine, message):
+    assert engine.reply(message).kind == "no_match"
+
+
+def test_for_whom_asks_whom_the_treatment_is_for(engine):
+    assert "typically reserved for severe lupus" in engine.reply("and for whom is that one?", ["tell me about the transplant"]).passages[0].passage.text
