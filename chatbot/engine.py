@@ -310,6 +310,7 @@ _ASKING_WORDS = {"whom_for": 0, "eligibility": 0, "who_gives": 0, "caution": "as
 # ("less risky and more accessible than AHSCT").
 _COMPARES = re.compile(r"\b(safer|riskier|less (risky|risk|harsh|dangerous|aggressive|intense|invasive|intensive)|more (risky|harsh|dangerous|aggressive|intense|invasive|intensive|accessible)|gentler|harsher|milder|which (one|is|of the|approach|kind|type)( is)? (safer|better|less|more|riskier|gentler|harsher|milder))\b")
 _COMPARISON = re.compile(r"\b(than|more \w+|less \w+)\b")
+_COMPARATIVE = re.compile(r"\b((less|more) \w+|safer|riskier|gentler|harsher|milder|tougher|heavier|rougher|easier|better|worse)\b")
 # "Difference between AHSCT and MSC", "HSC vs MSC": two subjects side by side.
 _DIFFERENCE_WORDS = frozenset(stem(w) for w in ("difference", "differ", "different", "distinguish", "compare", "comparison", "contrast", "vs", "versus", "main", "key", "real"))
 _DIFFERENCE = re.compile(r"\b(difference|differences|differ|differs|different|distinguish|vs|versus|compare|compared|comparison|contrast)\b")
@@ -708,6 +709,11 @@ class ChatEngine:
                 scores[self._in_treatments] *= 1 + tuning.subject_weight
                 scores[[i for i, terms in enumerate(self._without) if terms & needed]] *= 1 - tuning.subject_weight
         scores = self._prefer_covering(scores, concepts, weights)
+        if compares and self._compares[int(np.argmax(scores))]:
+            # "Is that the riskier one?": a passage that compares ("more aggressive", "less risky than AHSCT") says
+            # which is, in its own words.
+            comparing = set(words(" ".join(m.group(0) for m in _COMPARATIVE.finditer(text))))
+            weights = [0.0 if c.surface in comparing else w for c, w in zip(concepts, weights)]
         if topics and _ASKS_FREQUENCY.search(text) and self._says_how_often(int(np.argmax(scores)), concepts, weights):
             uncovered -= tuning.out_of_scope_weight  # "how often" is not out of scope where the passage says
         # Whether to answer is a matter of the words the passage to be shown contains: closeness in meaning
@@ -759,6 +765,8 @@ class ChatEngine:
         one with cord cells") named after the description, where the detail is told of that treatment alone."""
 
         def named(match: re.Match[str]) -> str:
+            if _COMPARES.search(match.group(0)):
+                return match.group(0)  # "the riskier one" is told of neither: the article tells which is less risky
             concepts = self.retriever.analyzer.concepts(match.group("detail") or match.group("after"))
             detail = [c for c, w in zip(concepts, self._weights(concepts, set())) if w > 0]
             telling = {

@@ -1216,3 +1216,9 @@ def test_an_age_asked_about_or_a_childs_age_is_still_declined(engine, message):
 
 def test_for_whom_asks_whom_the_treatment_is_for(engine):
     assert "typically reserved for severe lupus" in engine.reply("and for whom is that one?", ["tell me about the transplant"]).passages[0].passage.text
+
+
+@pytest.mark.parametrize("history, message", [(["tell me about the transplant"], "so is that the riskier one?"), (["what is ahsct"], "is it the riskier of the two")])
+def test_which_is_riskier_is_answered_by_a_passage_that_compares(engine, history, message):
+    reply = engine.reply(message, history)
+    assert reply.kind == "answer" and any(s in reply.passages[0].passage.text for s in ("more aggressive", "less risky"))
