@@ -70,6 +70,8 @@ _AGE_NAMED = re.compile(r"age|aged|years? old|yrs? old|yr old")
 _AGE_NUMBER_BEFORE = re.compile(r"\b(?P<age>\d+)( (years?|yrs?|yr))?( of)?$")
 _ADULT = 18
 # Whether a choice matters ("does it matter which hospital") does not ask for one by name.
+# A way of giving a treatment guessed in a question of how it is given ("how do they put it in, is it surgery?").
+_ROUTE_GUESS = re.compile(r"surgery|surgeries|an operation|operation")
 _MATTERS = re.compile(r"\b(matter|matters|mattered|important|difference)$")
 # A topic said not to be the case ("chemo for lupus? it's not cancer", "if they don't have cancer") is not asked about.
 _NOT = re.compile(r"\b(its|it is|this is|thats|that is|lupus is) not$|\b(isn|isnt)$|\b(don|dont|do not|doesn|doesnt|does not|didn|didnt|did not|never) (have|has|had|got)$")
@@ -217,8 +219,8 @@ _ASKS_LONG_TERM = re.compile(
 )
 # "How is it given", "how do they get them into you, a needle?": how the cells get into the body.
 _ASKS_ROUTE = re.compile(
-    r"\bhow (is|are|was|were|would|will|do|does|did)( \w+){0,4} (given|administered|delivered|injected|put in|put into|go in|going in"
-    r"|get (it|them|those|these|the( \w+)? cells) (in|into))\b"
+    r"\bhow (is|are|was|were|would|will|do|does|did)( \w+){0,4} (given|administered|delivered|injected|put in|put into|go in|going in|give|deliver|administer"
+    r"|(get|put) (it|them|those|these|the( \w+)? cells|the \w+) (in|into))\b"
     r"|\b(get|gets|go|goes|going|put|enter|enters) (in|into|inside) (the |your |my |her |his |their )?(body|bloodstream|blood|veins?|system)\b"
     r"|\b(is it|is that|would it be|do they do it|via) (a |an |like a |like an )?(drip|iv|injection|shot|jab|surgery|operation|pill|tablet)\b"
 )
@@ -1302,6 +1304,7 @@ class ChatEngine:
                     break
             else:
                 start += 1
+        asks_route = bool(_ASKS_ROUTE.search(_plain(message)))
         if not _ASKS_PRICE.search(" ".join(found)):
             spans = [span for span in spans if span[2] not in _PRICED_TOPICS]
         groups = set()
@@ -1323,6 +1326,7 @@ class ChatEngine:
                     and all(group in _ALTERNATIVES for _, _, group in spans[first : last + 1])
                 )
                 or _KIND_OF_PLACE.search(" ".join(found[end : end + 8]))
+                or (asks_route and _ROUTE_GUESS.fullmatch(" ".join(found[begin:end])))
                 or (_AGE_NAMED.fullmatch(" ".join(found[begin:end])) and _told_age(found[max(0, begin - 3) : begin], found[end : end + 1]) >= _ADULT)
                 or (
                     _TIME_UNIT.fullmatch(found[end - 1])

@@ -1222,3 +1222,9 @@ def test_for_whom_asks_whom_the_treatment_is_for(engine):
 def test_which_is_riskier_is_answered_by_a_passage_that_compares(engine, history, message):
     reply = engine.reply(message, history)
     assert reply.kind == "answer" and any(s in reply.passages[0].passage.text for s in ("more aggressive", "less risky"))
+
+
+@pytest.mark.parametrize("message", ["how do they put the donor cells in? surgery?", "msc - how do they give it, some kind of surgery??"])
+def test_surgery_guessed_in_a_question_of_how_it_is_given_is_not_a_topic_asked_about(engine, message):
+    reply = engine.reply(message)
+    assert reply.kind == "answer" and "infused intravenously" in reply.passages[0].passage.text
