@@ -112,14 +112,14 @@ _GIVES_FREQUENCY = re.compile(r"\b(rare|rarely|often|usually|commonly|uncommon|s
 # list a sequence of steps. The step named ends where a question begins: "after the chemo what happens to the
 # cells they collected" names the chemo.
 _STEP_CUE = re.compile(
-    r"\b(what (happens|happened|comes|goes on|do they do|will they do|did they do|is done|do you do|do i do)|then what|what next|what'?s next|next step|and then(?=\W*(what\b|\?|$))"
+    r"\b(what (happens|happened|comes|goes on|do they do|will they do|did they do|is done|do you do|do i do)|then what|what then|what next|what'?s next|next step|and then(?=\W*(what\b|\?|$))"
     r"|why (do|does|would|did|is|are|must|should) (they|you|we|doctors|the doctors|i|patients|it)( \w+)? (give|giving|do|need|have|get|use|start|wait)"
     r"|why (is|are|was|were) (the )?\w+ (given|done|needed|used|required)"
     r"|^\W*((and|so|ok|okay|then|but)\W+){0,2}(right |just )?(after|before) (the |that |this |my |your )?\w+( \w+)?\W*$)"  # "and after the chemo?"
 )
 _STEP = re.compile(r"\b(?P<way>after|before)\s+(?P<step>((?!\b(what|how|when|where|which|who|whats)\b)[^,.?!;])+)")
 # "Then what?" asks for the step after the one the earlier turn told; "what do they do" asks that only of a named step.
-_THEN = re.compile(r"\b(then what|what next|what'?s next|next step|and then(?=\W*(what\b|\?|$))|(what|which) (happens|comes|is) (next|then|after that)|after that)\b")
+_THEN = re.compile(r"\b(then what|what then|what next|what'?s next|next step|and then(?=\W*(what\b|\?|$))|(what|which) (happens|comes|is) (next|then|after that)|after that)\b")
 # "What happens to them", "what do they do with the cells": the step that acts on what the step named.
 _TO_WHAT_WAS_NAMED = re.compile(r"\b(to|with) (them|those|these|the cells|those cells|my cells|his cells|her cells|the stem cells|what they (collected|took|harvested))\b")
 _SEVERAL = re.compile(r"\b(and|then|plus)\b")  # "after they collect the cells and give the chemo": steps named together

@@ -1228,3 +1228,11 @@ def test_which_is_riskier_is_answered_by_a_passage_that_compares(engine, history
 def test_surgery_guessed_in_a_question_of_how_it_is_given_is_not_a_topic_asked_about(engine, message):
     reply = engine.reply(message)
     assert reply.kind == "answer" and "infused intravenously" in reply.passages[0].passage.text
+
+
+@pytest.mark.parametrize(
+    "history, message, expected",
+    [(["how is the transplant done"], "once the chemo is over, what then?", "reintroduced"), ([], "so first they collect my cells, what then?", "undergoes chemotherapy")],
+)
+def test_what_then_asks_for_the_next_step(engine, history, message, expected):
+    assert expected in engine.reply(message, history).passages[0].passage.text
