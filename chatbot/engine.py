@@ -257,7 +257,12 @@ _ASKS_EVIDENCE = re.compile(
     r"|\bsuccess stor(y|ies)\b|\bwhat (have|did|do|does) (the )?(studies|trials|research|results)( actually| really| so far)? (found|find|show|shown|say|said)\b"
 )
 # "Is it proven or a scam", "is this legit": whether it is established.
-_ASKS_PROVEN = re.compile(r"\b(proven|unproven|legit|legitimate|established|scams?|quack\w*|snake oil|evidence based|too good to be true)\b")
+_ASKS_PROVEN = re.compile(
+    r"\b(proven|unproven|legit|legitimate|established|scams?|quack\w*|snake oil|evidence based|too good to be true)\b"
+    r"|\b(is|are) (it|this|that|they|(the |this )?(stem cells?( therapy| treatment)?|msc|mscs|ahsct|hsct|therapy|treatment|transplant|infusion))"
+    r"( now| yet| already| actually| really| even| considered| at this point)* (a |an )?(normal|standard|routine|regular|mainstream|usual|accepted|conventional|common)"
+    r" (treatment|therapy|option|thing|practice|care|procedure)\b"
+)
 # "Why isn't my doctor offering it if it's so great", "why would she call it experimental": why doctors are cautious.
 _ASKS_CAUTION = re.compile(
     r"\bwhy (is|are|isn'?t|isnt|aren'?t|arent|wouldn'?t|wouldnt|won'?t|wont|doesn'?t|doesnt|don'?t|dont|would|do|does|did|didn'?t|didnt)( \w+){0,3}"

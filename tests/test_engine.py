@@ -1236,3 +1236,8 @@ def test_surgery_guessed_in_a_question_of_how_it_is_given_is_not_a_topic_asked_a
 )
 def test_what_then_asks_for_the_next_step(engine, history, message, expected):
     assert expected in engine.reply(message, history).passages[0].passage.text
+
+
+@pytest.mark.parametrize("message", ["is the stem cell treatment a regular therapy for sle yet?", "are stem cells now a mainstream treatment for lupus"])
+def test_whether_it_is_a_normal_treatment_now_is_answered_by_standard_care(engine, message):
+    assert "not considered standard care" in engine.reply(message).passages[0].passage.text
