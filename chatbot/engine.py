@@ -94,7 +94,7 @@ _DID_NOT_WORK = re.compile(
 )
 # A question that asks for a number ("how many", "what percentage") is answered only by a passage that gives one.
 _ASKS_NUMBER = re.compile(
-    r"\b(how many|what( exact| exactly| is the| is the exact| are the)? (percent|percentage|proportion|fraction|share|number)|(percentage|percent) of|(success|survival|remission|relapse|response) rates?)\b|%"
+    r"\b(how many(?! (different |main )?(kinds|types|sorts|forms|varieties) of (stem )?cells\b)|what( exact| exactly| is the| is the exact| are the)? (percent|percentage|proportion|fraction|share|number)|(percentage|percent) of|(success|survival|remission|relapse|response) rates?)\b|%"
 )
 _GIVES_NUMBER = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twice|several|dozens?|hundreds?|thousands?|millions?|percent)\b")
 # How long something takes, which the article never says ("how long is recovery", "how long does the infusion
@@ -214,6 +214,7 @@ _ASKS_RECENCY = re.compile(
 # "Do they know the long term results yet", "how much long term info is there": what is known of the long term.
 _ASKS_LONG_TERM = re.compile(
     r"\b(do|does|did) (they|we|doctors|anyone|researchers|scientists|you|u) (even |actually |already |really )?(know|have)\b.{0,40}\blong[ -]?term\b"
+    r"|\bwhat happens( to (them|people|patients|ppl|him|her|me))?( \w+){0,2} (years|yrs|decades) (later|after|on|down the (road|line))\b"
     r"|\blong[ -]?term (results?|data|info|information|outcomes?|numbers|studies|evidence|follow[ -]?ups?|track record|safety)\b|\bhow much long[ -]?term\b"
     r"|\bhow (do|can|would|will|did) (we|they|you|u|doctors|anyone|researchers|scientists) (even |actually |really )?know (if |whether |that )?(it|that|this|they|the (results?|effects?|benefits?|remission))( \w+)? (lasts?|last long|holds?|stays?|keeps? working)\b"
 )
@@ -424,6 +425,7 @@ _INSTANCES_ONLY = re.compile(
 _ELLIPSIS = re.compile(
     r"^\W*(and|what about|how about|same for|same with|and for|and with|and what about|but what about|what of)\b"
     r"|^\W*((so|ok|okay|and|wait|right)\W+){0,2}(no|not even|without) (any )?\w+( \w+)?( at all| then| either)?\W*$"  # "so no chemo at all?"
+    r"|^\W*((so|ok|okay|and|but)\W+)?(only\b(?! (one|a|question)\b)|just (for|in|with|if|when|the)\b)"  # "only for kidneys?" narrows what was asked
     r"|\breasons? (not to|against)\b|^\W*(so |ok |okay |but )?why not\W*$"  # "any reason not to?" what was told
 )
 # The words of a question of what, why, how, where, when, which or who.

@@ -1241,3 +1241,16 @@ def test_what_then_asks_for_the_next_step(engine, history, message, expected):
 @pytest.mark.parametrize("message", ["is the stem cell treatment a regular therapy for sle yet?", "are stem cells now a mainstream treatment for lupus"])
 def test_whether_it_is_a_normal_treatment_now_is_answered_by_standard_care(engine, message):
     assert "not considered standard care" in engine.reply(message).passages[0].passage.text
+
+
+def test_how_many_kinds_of_cells_is_answered_by_the_list_of_cell_types(engine):
+    assert "The most commonly used types" in engine.reply("how many different types of stem cells are used?").passages[0].passage.text
+
+
+@pytest.mark.parametrize("message", ["how long have they been tracking people, like do they know what happens years after"])
+def test_what_happens_years_later_asks_what_is_known_of_the_long_term(engine, message):
+    assert "long-term" in engine.reply(message).passages[0].passage.text
+
+
+def test_a_follow_up_that_narrows_stays_with_the_earlier_question(engine):
+    assert "Those with major organ involvement" in engine.reply("only kidney patients?", ["who tends to qualify"]).passages[0].passage.text
