@@ -1254,3 +1254,8 @@ def test_what_happens_years_later_asks_what_is_known_of_the_long_term(engine, me
 
 def test_a_follow_up_that_narrows_stays_with_the_earlier_question(engine):
     assert "Those with major organ involvement" in engine.reply("only kidney patients?", ["who tends to qualify"]).passages[0].passage.text
+
+
+def test_whom_stem_cells_in_general_are_for_is_answered_where_the_article_says_it_in_general(engine):
+    first = engine.reply("are stem cells for every sle patient or only the worst cases?").passages[0].passage.text
+    assert "not suitable for every lupus patient" in first or "for individuals with severe or treatment-resistant lupus" in first
