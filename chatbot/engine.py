@@ -139,6 +139,7 @@ _ASKS_FUNCTION = re.compile(
     # asked without "does", as in speech or another language's order: "and how it helps lupus", "what they do exactly"
     r"|\bhow( exactly| actually| even| really)? (it|they|this|that|stem cells?|the (treatment|therapy|cells|transplant|infusion)|msc|mscs|ahsct) (helps?|works?|treats?|fix(es)?|heals?|cures?)\b"
     r"|\bwhat (it|they|stem cells?|the (treatment|therapy|cells|transplant|infusion)|msc|mscs|ahsct) (does|do|did) (exactly|actually|really|in|to|for|against)\b"
+    r"|\b(trying|supposed|meant|designed|intended|aiming|hoping|attempting|going) to (achieve|accomplish)\b|\bwhat (is|are|does|do|will|would|can|could) (.+ )?(achieve|accomplish)\b"
     r"|\b(mechanisms?|mode of action)\b|\b(stop|stops|calm|calms|switch off|turn off|block|blocks|halt|retrain|reprogram|fix|fixes)( \w+){0,4} (immune|attack\w*)\b"
 )
 # Whom it is for: "is it for everyone or only bad cases", and the case for it, "why would anyone pick it then".
@@ -230,6 +231,7 @@ _ASKS_WHOSE = re.compile(
     r"\bwhose( own)?( stem)? cells\b"
     r"|\b(donors?|donated|someone else'?s?|somebody else'?s?|a stranger'?s?|some stranger'?s?)\b.{0,40}\bor\b.{0,25}\b(mine|my own|own|me|myself|the patient'?s?|yours?|your own|his own|her own)\b"
     r"|\b(my|your|his|her|their|the patient'?s?) own( stem)? cells\b.{0,30}\bor\b"
+    r"|\b(take|takes|taking|taken|get|gets|got|harvest|harvested|collect|collected|use|used|remove|removed) (\w+ ){0,2}(from|out of) (me|myself|him|her|them|my (own )?body|his (own )?body|her (own )?body|the patient)\b"
 )
 # "Can lupus actually be dangerous", "how bad can sle get": how serious the disease itself can be.
 _ASKS_SEVERITY = re.compile(

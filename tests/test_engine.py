@@ -1259,3 +1259,14 @@ def test_a_follow_up_that_narrows_stays_with_the_earlier_question(engine):
 def test_whom_stem_cells_in_general_are_for_is_answered_where_the_article_says_it_in_general(engine):
     first = engine.reply("are stem cells for every sle patient or only the worst cases?").passages[0].passage.text
     assert "not suitable for every lupus patient" in first or "for individuals with severe or treatment-resistant lupus" in first
+
+
+@pytest.mark.parametrize("message", ["if it comes from fat, is that fat taken out of me?", "so with msc they take stuff from my body?"])
+def test_whether_the_cells_are_taken_from_the_patient_asks_whose_cells_they_are(engine, message):
+    assert "MSCs are taken from a donor" in engine.reply(message).passages[0].passage.text
+
+
+@pytest.mark.parametrize("message", ["what is msc meant to accomplish for someone with lupus", "what are they hoping to achieve with stem cells"])
+def test_what_the_treatment_is_meant_to_achieve_asks_what_it_does(engine, message):
+    first = engine.reply(message).passages[0].passage.text
+    assert "modulate the immune response" in first or "suppress abnormal immune responses" in first
