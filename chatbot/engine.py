@@ -37,7 +37,8 @@ _NUMBER_ZIPF = 5.0  # how common a number counts as being, on the Zipf scale of 
 # list of such things.
 _HISTORY_CUE = re.compile(
     r"\b(tried|took|taken|been on|was on|were on|im on|i on|currently on|(s?he'?s|s?he is|they'?re|they are|is|are) (still )?on|failed|responded to|respond to|stopped|despite|after years of"
-    r"|(controlled|control|stable|managed|manageable|well|fine|maintained) (on|with)|been taking|been using|(been|gone|went) through)\b"
+    r"|(controlled|control|stable|managed|manageable|well|fine|maintained) (on|with)|been taking|been using|(been|gone|went) through"
+    r"|(i|s?he|they|we|has|have) (already |just |recently |also )?had)\b"
 )
 _LIST_WORDS = frozenset(("and", "or", "then", "also", "plus", "even"))
 # Groups of out-of-scope topics asked about only beside a price or a verdict on a clinic there: the article
@@ -1324,7 +1325,7 @@ class ChatEngine:
                 last += 1
             begin, end = spans[first][0], spans[last][1]
             told = (
-                _HISTORY_CUE.search(" ".join(found[max(0, begin - 6) : begin]))
+                _HISTORY_CUE.search(" ".join(found[max(0, begin - 8) : begin]))
                 or _NOT.search(" ".join(found[max(0, begin - 3) : begin]))
                 or _MATTERS.search(" ".join(found[max(0, begin - 2) : begin]))
                 or _DID_NOT_WORK.match(" ".join(found[end : end + 6]))

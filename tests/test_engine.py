@@ -1270,3 +1270,16 @@ def test_whether_the_cells_are_taken_from_the_patient_asks_whose_cells_they_are(
 def test_what_the_treatment_is_meant_to_achieve_asks_what_it_does(engine, message):
     first = engine.reply(message).passages[0].passage.text
     assert "modulate the immune response" in first or "suppress abnormal immune responses" in first
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("My wife is 50 and has already had a kidney biopsy this spring. Could stem cells do anything for her kidneys?", "kidney"),
+        ("I've been on just about every lupus medicine - methotrexate, azathioprine, belimumab - and nothing works. Could stem cells help?", "hasn’t responded"),
+        ("been on pred for years and the weight gain is awful, could stem cells get me off it", "steroids"),
+    ],
+)
+def test_what_someone_has_had_or_been_on_is_told_not_asked_about(engine, message, expected):
+    reply = engine.reply(message)
+    assert reply.kind == "answer" and expected in reply.passages[0].passage.text
