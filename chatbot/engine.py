@@ -161,7 +161,7 @@ _ASKS_ELIGIBILITY = re.compile(
     r"|\b(kind|type|sort) of (patient|person|case|people|patients) (they|you|doctors|who'?d|who would|who could|who can|who gets?)\b|\bbe considered for\b|\b(an )?(option|something|anything) for (me|him|her|us|them|someone like|people like|my \w+)\b"
     r"|\bsomething (i|we|he|she|they|my \w+) (should|could|can|might|ought to) (look into|consider|try|explore|think about|ask about|pursue)\b"
     r"|\b(am i|is (he|she|my \w+)|are (they|we)) (eligible|suitable|a (good )?(fit|candidate|match))\b"
-    r"|\b(could|can|would|will) (i|he|she|we|they|my \w+) still (do|have|get|try|go for|undergo|qualify for) (it|this|that|one)\b|\bwould (i|he|she|we|my \w+) (still |even |ever )?(be )?(eligible|considered|accepted|a candidate|suitable)\b"
+    r"|\b(could|can|would|will) (i|he|she|we|they|my \w+) still (do|have|get|try|go for|undergo|qualify for) (it|this|that|one)\b|\bwould (i|he|she|we|my \w+|(someone|somebody|people|patients|anyone) like (me|him|her|us|them|my \w+)) (still |even |ever )?(be )?(eligible|considered|accepted|a candidate|suitable)\b"
     r"|\b(is|are) (it|this|that|they|stem cells?)( \w+)? (meant|intended|designed|made|aimed|for) (for |at )?(ppl|people|someone|somebody|patients|folks|those|cases) like\b"
     r"|\b(is|are) (it|this|that|those|these) (the |a )?(kind|type|sort)s?( of (thing|case|patient|person|people|lupus|problem)s?)? (that )?(stem cells?|it|they|this|msc|mscs|ahsct|hsct|(the|these|those) \w+) (is|are) (for|meant for|used for|intended for|good for|aimed at)\b"
 )
@@ -661,17 +661,20 @@ class ChatEngine:
             # "What is lupus exactly? My doctor said SLE but never explained", "Every miracle cure has a catch.
             # What's the downside?": a question of what something is, that points at nothing told, is asked whole.
             return self._answer(story[1], history)
-        if story is not None and not _ASKS_FOR_ME.search(asked_text):
-            # A story told around the question ("I've been on prednisone forever and it wrecked my bones. Would
-            # stem cells get me off steroids?") weighs less than the question itself, in the ranking and in what the
-            # passage must cover; not when the question asks whether it is safe or open to the person the story is
-            # about ("My mom has hepatitis B. Is MSC safe for her?"): the answer turns on what the story tells.
-            asked = {s for c in retriever.analyzer.concepts(story[1]) for s in c.stems}
-            weights = [w if asked.intersection(c.stems) else w * tuning.story_weight for c, w in zip(concepts, weights)]
-            told = frozenset(i for i, c in enumerate(concepts) if not asked.intersection(c.stems))
+        if story is not None:
             asked_topics, asked_words = self._topics(story[1])
             question = retriever.analyzer.concepts(story[1])
-            asks_only = bool(kinds) and not any(w for c, w in zip(question, self._weights(question, asked_words)) if c.surface not in asking)
+            question_asks_only = bool(kinds) and not any(w for c, w in zip(question, self._weights(question, asked_words)) if c.surface not in asking)
+        if story is not None and (question_asks_only or not _ASKS_FOR_ME.search(asked_text)):
+            # A story told around the question ("I've been on prednisone forever and it wrecked my bones. Would
+            # stem cells get me off steroids?") weighs less than the question itself, in the ranking and in what the
+            # passage must cover; not when the question names what it asks is safe or open to the person the story
+            # is about ("My mom has hepatitis B. Is MSC safe for her?"): the answer turns on what the story tells.
+            # A question asked only in words that ask ("would someone like me even be considered?") names nothing.
+            asked = {s for c in question for s in c.stems}
+            weights = [w if asked.intersection(c.stems) else w * tuning.story_weight for c, w in zip(concepts, weights)]
+            told = frozenset(i for i, c in enumerate(concepts) if not asked.intersection(c.stems))
+            asks_only = question_asks_only
             uncovered = tuning.out_of_scope_weight * (asked_topics + tuning.story_weight * (topics - asked_topics))
             if told:
                 answer_words = [c for kind in kinds for c in self._answer_words.get(kind, [])]

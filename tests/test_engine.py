@@ -1283,3 +1283,10 @@ def test_what_the_treatment_is_meant_to_achieve_asks_what_it_does(engine, messag
 def test_what_someone_has_had_or_been_on_is_told_not_asked_about(engine, message, expected):
     reply = engine.reply(message)
     assert reply.kind == "answer" and expected in reply.passages[0].passage.text
+
+
+def test_a_question_of_candidacy_asked_only_in_words_that_ask_after_a_story_is_answered(engine):
+    message = "We have seen four specialists in two years and the word transplant came up last week. My husband is scared. Would people like him ever be considered?"
+    reply = engine.reply(message)
+    assert reply.kind == "answer"
+    assert any(s in reply.passages[0].passage.text for s in ("hasn’t responded", "determine eligibility", "Ideal candidates"))
