@@ -1290,3 +1290,8 @@ def test_a_question_of_candidacy_asked_only_in_words_that_ask_after_a_story_is_a
     reply = engine.reply(message)
     assert reply.kind == "answer"
     assert any(s in reply.passages[0].passage.text for s in ("hasn’t responded", "determine eligibility", "Ideal candidates"))
+
+
+def test_whether_a_treatment_is_only_for_some_asks_whom_it_is_for(engine):
+    reply = engine.reply("and is it mainly for the worst cases?", ["is the transplant dangerous"])
+    assert reply.passages[0].passage.text.startswith("This approach is more aggressive and typically reserved")
