@@ -716,7 +716,8 @@ class ChatEngine:
         else:
             # The subjects the question names in its own words ("route" may mean an infusion but names none).
             named = self.subjects.named(c.stems[0] for c, w in zip(concepts[:own], weights[:own]) if w > 0)
-            scores = self._without_siblings(self._without_opposites(scores, concepts[:own], weights[:own], named), named)
+            own_weights = [0.0 if i in told else w for i, w in enumerate(weights[:own])]  # not the story's "side effects"
+            scores = self._without_siblings(self._without_opposites(scores, concepts[:own], own_weights, named), named)
             if _ASKS_WHICH_SUBJECT.search(text) and not named and (not earlier or self._introduces_treatments(earlier)):
                 # "Which of the two uses donor cells", "which one needs chemo": one of the treatments, told in its
                 # own section, and not the one said to do without it ("without needing chemotherapy").
@@ -867,7 +868,7 @@ class ChatEngine:
         opposites = self.retriever.analyzer.synonyms.opposites
         asked = {s for c, w in zip(concepts, weights) if w > 0 for s in c.stems}
         shunned = {opposites[s] for s in asked if s in opposites} - asked
-        if not shunned or not named:
+        if not shunned:
             return scores
         under = [n for n, terms in enumerate(self._heading_terms) if terms & shunned and not terms & asked]
         scores = scores.copy()

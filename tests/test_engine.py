@@ -1295,3 +1295,11 @@ def test_a_question_of_candidacy_asked_only_in_words_that_ask_after_a_story_is_a
 def test_whether_a_treatment_is_only_for_some_asks_whom_it_is_for(engine):
     reply = engine.reply("and is it mainly for the worst cases?", ["is the transplant dangerous"])
     assert reply.passages[0].passage.text.startswith("This approach is more aggressive and typically reserved")
+
+
+@pytest.mark.parametrize(
+    "history, message, expected",
+    [(["what are the upsides of stem cells"], "and the bad stuff?", "Possible Risks"), (["what could go wrong with it"], "ok, and the good side?", "Potential Benefits")],
+)
+def test_a_follow_up_asking_the_other_side_is_answered_by_it_not_by_the_earlier_side(engine, history, message, expected):
+    assert engine.reply(message, history).passages[0].passage.section.endswith(expected)
