@@ -717,7 +717,7 @@ class ChatEngine:
             # The subjects the question names in its own words ("route" may mean an infusion but names none).
             named = self.subjects.named(c.stems[0] for c, w in zip(concepts[:own], weights[:own]) if w > 0)
             own_weights = [0.0 if i in told else w for i, w in enumerate(weights[:own])]  # not the story's "side effects"
-            scores = self._without_siblings(self._without_opposites(scores, concepts[:own], own_weights, named), named)
+            scores = self._without_siblings(self._without_opposites(scores, concepts[:own], own_weights, named, earlier), named)
             if _ASKS_WHICH_SUBJECT.search(text) and not named and (not earlier or self._introduces_treatments(earlier)):
                 # "Which of the two uses donor cells", "which one needs chemo": one of the treatments, told in its
                 # own section, and not the one said to do without it ("without needing chemotherapy").
@@ -861,13 +861,21 @@ class ChatEngine:
         # The earlier question's words count towards coverage too, at the same discount.
         return scores, concepts + earlier_concepts, weights + [w * tuning.history_weight for w in earlier_weights], subjects
 
-    def _without_opposites(self, scores: np.ndarray, concepts: list[Concept], weights: list[float], named: frozenset[int]) -> np.ndarray:
+    def _without_opposites(
+        self, scores: np.ndarray, concepts: list[Concept], weights: list[float], named: frozenset[int], earlier: str | None
+    ) -> np.ndarray:
         """Scores where, for a question about a named subject, passages under a heading that names the opposite
         of what is asked weigh less: "what are the benefits of AHSCT" is not answered by "Infection or
-        complications from chemotherapy (in AHSCT)", which the subject's name alone brought level."""
+        complications from chemotherapy (in AHSCT)", which the subject's name alone brought level. So too for a
+        follow-up that turns from the earlier turn's side to the other ("what are the benefits", "and the bad
+        stuff?"), which the earlier turn's scores brought level."""
         opposites = self.retriever.analyzer.synonyms.opposites
         asked = {s for c, w in zip(concepts, weights) if w > 0 for s in c.stems}
         shunned = {opposites[s] for s in asked if s in opposites} - asked
+        if shunned and not named and earlier:
+            shunned &= {s for c in self.retriever.analyzer.concepts(earlier) for s in c.stems}
+        elif not named:
+            return scores
         if not shunned:
             return scores
         under = [n for n, terms in enumerate(self._heading_terms) if terms & shunned and not terms & asked]
