@@ -420,6 +420,14 @@ _RESTATE_ONLY = re.compile(
     r"|^\W*((sorry|hmm|um|uh)\W+)?(simpler|more simply|((in|into) )?(simpler|simple|plain|plainer|easier|easy|layman'?s?|lay|normal|everyday) (words|terms|english|language)|eli5|dumb it down( for me)?)(\W+(please|pls|plz))?\W*$"
     r"|^\W*((sorry|hmm|um|uh)\W+)?i (still )?(do not|don'?t|dont|did not|didn'?t|didnt) (really |quite )?(understand|get|follow)( (it|that|this|you|what you mean))?(\W+(sorry|please|pls|again|more|simple|simpler|simply|easier))*\W*$"
 )
+# A follow-up that asks only whether what was told holds for both treatments: "is that with both kinds of
+# treatment?", "does that apply to both?". The passage that told it says of which it holds.
+_BOTH_ONLY = re.compile(
+    r"^\W*((so|and|but|ok|okay|wait)\W+){0,2}(is|are|does|do|would|will|can) (that|it|this|they|those|these)( \w+)?"
+    r"( (for|with|in|to|true for|the same for|apply to|happen (with|in|for|to)|a risk (with|in|for)))? (both|either|all)"
+    r"( of them| of those| of the)?( (two|kinds?|types?|treatments?|options?|approaches?|methods?|procedures?|ones?))*( of (treatment|therapy|stem cells?))?"
+    r"( or (just |only )?(one|the one|one of them))?\W*$"
+)
 # A follow-up that asks only for instances of what was asked: "what kind?", "which ones?", "like what?".
 _INSTANCES_ONLY = re.compile(
     r"^\W*((so|but|ok|okay|and|hmm|wait)\W+){0,2}((what|which) (kinds?|sorts?|types?|ones?)( of (them|those|these|things|risks|benefits))?( exactly| then| though| tho)?"
@@ -686,10 +694,11 @@ class ChatEngine:
         if back:  # "going back to my first question, ..." leans on that turn, not the last
             history = history[:1] if back.group("first") else ()
         earlier = self._earlier_turn(history)
-        if earlier and (restate or _WHY_ONLY.match(text) or _INSTANCES_ONLY.match(text) or _VERDICT_ONLY.match(text)):
+        if earlier and (restate or _WHY_ONLY.match(text) or _INSTANCES_ONLY.match(text) or _VERDICT_ONLY.match(text) or _BOTH_ONLY.match(text)):
             # "Why is that?", "why both of them?": the reason for what the earlier turn was told, which the article
             # gives, if anywhere, in the passages that told it; "what kind?", "like what?": what it was told; "is that
-            # a good idea?": the article's verdict, where it told it; "simpler please": what it was told, again.
+            # a good idea?": the article's verdict, where it told it; "simpler please": what it was told, again;
+            # "is that with both?": the passage that told it, which says of which treatment it holds.
             last = max(i for i, turn in enumerate(history) if self._of_the_article(turn))
             return self._answer(history[last], history[:last])
         if not earlier and self.semantic is not None and self.semantic.similarity(message).max() < tuning.min_similarity:

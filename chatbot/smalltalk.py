@@ -64,7 +64,7 @@ _WANTING = re.compile(r"\b(interested|looking|want|wanted|wanting|wondering|wond
 # "Would it help him?", "does this help": whether something helps, not a request for help.
 _SOMETHING_HELPS = re.compile(r"\b(it|this|that|they|them|these|those|cells?|treatments?|therapy|msc|mscs|ahsct|transplant|infusion)( \w+){0,2} help(s|ed|ing)?\b")
 _ASKS = re.compile(r"\b(is|are|was|does|do|can|could|would|will|should) (it|that|this|they|there|he|she|we|i)\b")  # "is it for everyone"
-_ASKING_WORDS = frozenset(("what", "why", "how", "where", "when", "which", "who", "whom", "whose", "tell", "explain", "more"))
+_ASKING_WORDS = frozenset(("what", "why", "how", "where", "when", "which", "who", "whom", "whose", "tell", "explain", "more", "after", "before", "next"))
 _FILLER = frozenset(words("please pls plz thing again so much very really lot bot chatbot chat there everyone anyone all for the your that this it and you u ur k kk ok okay oh wow well just then guys folks friend lol haha hmm um uh yes yeah yep no nope doctor doc mate buddy pal dear sir madam actually exactly alright aight truly totally honestly heaps loads tons wait hang hold sorry btw anyway quick question indeed think excuse ask whether today fr frfr lowkey ngl tbh deadass cap po por favor prosze bitte"))
 
 
@@ -88,7 +88,7 @@ def smalltalk_kind(message: str) -> str | None:
     if any(w not in STOP_WORDS and w not in _FILLER for w in rest):
         return None  # "hi, what are the risks?" is a question
     if found[-1] in ("greeting", "thanks", "goodbye") and (_ASKING_WORDS.intersection(rest) or _ASKS.search(" ".join(rest))):
-        return None  # "ok then what?", "thanks, but why", "ok tell me more" and "ok but is it for everyone" ask
+        return None  # "ok then what?", "thanks, but why", "ok tell me more", "ok and after that?" and "ok but is it for everyone" ask
     if found[-1] in ("greeting", "thanks") and "goodbye" in found:
         return "goodbye"  # "goodbye, and thank you for your time", "that will be all. good day"
     return found[-1]  # "thanks, bye" is a goodbye; "hi, who are you" is about the bot

@@ -1303,3 +1303,17 @@ def test_whether_a_treatment_is_only_for_some_asks_whom_it_is_for(engine):
 )
 def test_a_follow_up_asking_the_other_side_is_answered_by_it_not_by_the_earlier_side(engine, history, message, expected):
     assert engine.reply(message, history).passages[0].passage.section.endswith(expected)
+
+
+@pytest.mark.parametrize(
+    "history, message, expected",
+    [(["what are the side effects of the transplant"], "does that happen with both types?", "Possible Risks"), (["can it cause infections"], "is that for either of the two?", "(in AHSCT)")],
+)
+def test_whether_what_was_told_holds_for_both_is_answered_where_it_was_told(engine, history, message, expected):
+    reply = engine.reply(message, history)
+    assert expected in reply.passages[0].passage.text and "two main approaches" not in reply.passages[0].passage.text
+
+
+def test_ok_and_after_that_asks_for_the_next_step_not_small_talk(engine):
+    reply = engine.reply("ok and after that?", ["so first they harvest my own cells for the transplant"])
+    assert reply.kind == "answer" and "undergoes chemotherapy" in reply.passages[0].passage.text
