@@ -346,6 +346,8 @@ _WITHOUT = re.compile(r"\bwithout (?:needing |the need for |any |using )?(\w+)")
 _ASKS_WHICH_SUBJECT = re.compile(
     r"^\W*((so|and|ok|okay|but|then),? )?which( one| treatment| therapy| approach| option| procedure| of (the|these|those) (two|treatments|options|approaches|therapies))\b"
 )
+# What a short name stands for: "what does AHSCT stand for", "MSC is short for what".
+_ASKS_EXPANSION = re.compile(r"\b(stand|stands|standing) for\b|\bshort for\b|\b(full|long) (form|name)\b|\babbreviation\b|\bacronym\b|\bspell(ed|t)? out\b")
 # A treatment described by a detail: "the chemo one", "the donor option", "the one with the cord cells".
 _DESCRIBED = re.compile(
     r"\bthe (?P<detail>(?:[\w-]+ ){0,2}?[\w-]+) (?:one|option|type|version|thing|approach|procedure|route|method)\b"
@@ -772,6 +774,16 @@ class ChatEngine:
             return [Hit(side_by_side, float(scores[order[0]]), ())] + [
                 Hit(retriever.passages[i], float(scores[i]), retriever.matched(i, concepts)) for i in rest[: tuning.max_passages - 1]
             ]
+        expansion = None if step is not None else self._expansion(text, concepts[:own], weights[:own])
+        if expansion is not None:
+            # "What does AHSCT stand for": the heading that spells it out, with what stands under it.
+            expansion, spelled = expansion
+            matched = {c for i in spelled for c in retriever.matched(i, concepts)}
+            return [Hit(expansion, float(scores[order[0]]), tuple(c.surface for c in concepts if c.surface in matched))] + [
+                Hit(retriever.passages[i], float(scores[i]), retriever.matched(i, concepts))
+                for i in order[: tuning.max_passages - 1]
+                if retriever.passages[i].text != expansion.text and retriever.matched(i, concepts)
+            ]
         bullets = None if step is not None or compares else self._list_asked_about(text, earlier, order[0], concepts[:own], weights[:own], leaned)
         if bullets:
             # A question about a whole list ("what are the risks", "what have studies shown", "how is AHSCT done")
@@ -785,6 +797,21 @@ class ChatEngine:
         hits = [Hit(retriever.passages[i], float(scores[i]), retriever.matched(i, concepts)) for i in order]
         hits = [h for h in hits if h.matched or h is hits[0]]
         return hits
+
+    def _expansion(self, text: str, concepts: list[Concept], weights: list[float]) -> tuple[Passage, list[int]] | None:
+        """For a question of what a treatment's or a cell type's short name stands for, the passage that spells
+        it out, and the passages it is made of: the treatment's sub-section (its heading, then its list), or the
+        bullet the cell type labels."""
+        if not _ASKS_EXPANSION.search(text):
+            return None
+        named = self.subjects.named(c.stems[0] for c, w in zip(concepts, weights) if w > 0)
+        if not named:
+            return None
+        n = min(named, key=lambda n: (self.subjects.subjects[n].family[0] != "section", n))
+        first = min(self.subjects.subjects[n].passages)
+        if self.subjects.subjects[n].family[0] == "section":
+            return self._whole_list(first), self._list_of(first)
+        return self.retriever.passages[first], [first]
 
     def _name_described(self, message: str) -> str:
         """The message with a treatment described by one of its details ("the chemo one", "the donor option", "the

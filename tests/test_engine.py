@@ -1317,3 +1317,11 @@ def test_whether_what_was_told_holds_for_both_is_answered_where_it_was_told(engi
 def test_ok_and_after_that_asks_for_the_next_step_not_small_talk(engine):
     reply = engine.reply("ok and after that?", ["so first they harvest my own cells for the transplant"])
     assert reply.kind == "answer" and "undergoes chemotherapy" in reply.passages[0].passage.text
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [("ahsct is short for what?", "Autologous Hematopoietic Stem Cell Transplant (AHSCT)"), ("and msc, what does that stand for", "Mesenchymal Stem Cell (MSC) Infusion")],
+)
+def test_what_a_short_name_stands_for_is_answered_by_the_words_it_is_short_for(engine, message, expected):
+    assert engine.reply(message).passages[0].passage.text.startswith(expected)
