@@ -447,8 +447,8 @@ _WH = re.compile(r"\b(what|whats|why|how|where|when|which|who)\b")
 # A question of what something is, not of something about it.
 _WHAT_IS = re.compile(r"\W*(what( even| exactly| actually)?('?s| is| are| r| does)|tell me( more)? about|explain|describe|define|info( on| about)?|more on|about)\b")
 # The words of a follow-up that turns the earlier question to another subject: "and for the transplant?", "what
-# about ahsct", "is that the same for the other one".
-_TURNING_WORDS = frozenset(words("and but also so ok okay what how about abt for with in of the a an other same is that it this then too as well"))
+# about ahsct", "is that the same for the other one", "sorry, I meant the mesenchymal one".
+_TURNING_WORDS = frozenset(words("and but also so ok okay what how about abt for with in of the a an other same is that it this then too as well no sorry i meant mean actually instead oops"))
 # Words that point back to something said before ("is it safe?", "what about the other one").
 _ANAPHORA = re.compile(r"\b(it|its|that|this|they|them|those|these|there|one|ones|he|she|him|her|his|either|both|same|the other|the procedure|the treatment|the process)\b")
 

@@ -1325,3 +1325,11 @@ def test_ok_and_after_that_asks_for_the_next_step_not_small_talk(engine):
 )
 def test_what_a_short_name_stands_for_is_answered_by_the_words_it_is_short_for(engine, message, expected):
     assert engine.reply(message).passages[0].passage.text.startswith(expected)
+
+
+@pytest.mark.parametrize(
+    "history, message, expected",
+    [(["is msc risky"], "sorry no, I meant the transplant", "Infection or complications from chemotherapy"), (["who is msc for"], "oops, i meant ahsct", "typically reserved for severe lupus")],
+)
+def test_a_correction_naming_the_other_treatment_asks_the_earlier_question_of_it(engine, history, message, expected):
+    assert expected in engine.reply(message, history).passages[0].passage.text
