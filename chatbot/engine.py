@@ -273,6 +273,11 @@ _ASKS_CAUTION = re.compile(
     r"\bwhy (is|are|isn'?t|isnt|aren'?t|arent|wouldn'?t|wouldnt|won'?t|wont|doesn'?t|doesnt|don'?t|dont|would|do|does|did|didn'?t|didnt)( \w+){0,3}"
     r" (not )?(?P<asking>offering|offered|offer|recommend|recommending|recommended|suggest|suggesting|suggested|mention|mentioning|mentioned|prescribe|prescribing|cautious|careful|hesitant|skeptical|sceptical|wary|say that|call it|calling it)\b"
 )
+# "Should my husband do this?", "is it worth the risk": the article's verdict.
+_ASKS_VERDICT = re.compile(
+    r"\bshould (i|we|he|she|they|my \w+)( \w+)? (do|try|get|have|go for|go ahead with|go through with|pursue|look into) (it|this|that|one|this treatment|the treatment|stem cells?)\b"
+    r"|\bworth (the|all the|all that) (risks?|trouble|effort|hassle)\b"
+)
 # "Any reason not to?": the case against what was told.
 _ASKS_AGAINST = re.compile(r"\breasons? (not to|against)\b|\b(anything|something) against\b")
 # "How much is MSC", "will insurance pay for any of it": what it costs, told where its price is (not by the risk of
@@ -314,10 +319,11 @@ _QUESTION_KINDS = {
     "caution": _ASKS_CAUTION,
     "requirement": _ASKS_REQUIREMENT,
     "cost": _ASKS_COST,
+    "verdict": _ASKS_VERDICT,
 }
 # Of which kinds of question the words that ask are no topic: all the words their patterns match, or one group
 # ("why isn't he suggesting it": "suggesting").
-_ASKING_WORDS = {"whom_for": 0, "eligibility": 0, "who_gives": 0, "caution": "asking"}
+_ASKING_WORDS = {"whom_for": 0, "eligibility": 0, "who_gives": 0, "caution": "asking", "verdict": 0}
 # A question that compares ("which one is safer", "is the donor one less risky") and a passage that does
 # ("less risky and more accessible than AHSCT").
 _COMPARES = re.compile(r"\b(safer|riskier|less (risky|risk|harsh|dangerous|aggressive|intense|invasive|intensive)|more (risky|harsh|dangerous|aggressive|intense|invasive|intensive|accessible)|gentler|harsher|milder|which (one|is|of the|approach|kind|type)( is)? (safer|better|less|more|riskier|gentler|harsher|milder))\b")

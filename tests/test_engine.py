@@ -1333,3 +1333,8 @@ def test_what_a_short_name_stands_for_is_answered_by_the_words_it_is_short_for(e
 )
 def test_a_correction_naming_the_other_treatment_asks_the_earlier_question_of_it(engine, history, message, expected):
     assert expected in engine.reply(message, history).passages[0].passage.text
+
+
+@pytest.mark.parametrize("message", ["should my mum go ahead with it? she is so unwell", "is stem cell treatment worth the risks for my sister, really?"])
+def test_whether_to_go_ahead_is_answered_by_the_articles_verdict(engine, message):
+    assert "worth exploring this innovative treatment under the guidance" in engine.reply(message).passages[0].passage.text
