@@ -72,7 +72,7 @@ _AGE_NUMBER_BEFORE = re.compile(r"\b(?P<age>\d+)( (years?|yrs?|yr))?( of)?$")
 _ADULT = 18
 # Whether a choice matters ("does it matter which hospital") does not ask for one by name.
 # A way of giving a treatment guessed in a question of how it is given ("how do they put it in, is it surgery?").
-_ROUTE_GUESS = re.compile(r"surgery|surgeries|an operation|operation")
+_ROUTE_GUESS = re.compile(r"surger(y|ies)|operations?")
 _MATTERS = re.compile(r"\b(matter|matters|mattered|important|difference)$")
 # A topic said not to be the case ("chemo for lupus? it's not cancer", "if they don't have cancer") is not asked about.
 _NOT = re.compile(r"\b(its|it is|this is|thats|that is|lupus is) not$|\b(isn|isnt)$|\b(don|dont|do not|doesn|doesnt|does not|didn|didnt|did not|never) (have|has|had|got)$")
@@ -914,10 +914,10 @@ class ChatEngine:
         opposites = self.retriever.analyzer.synonyms.opposites
         asked = {s for c, w in zip(concepts, weights) if w > 0 for s in c.stems}
         shunned = {opposites[s] for s in asked if s in opposites} - asked
-        if shunned and not named and earlier:
+        if not named:
+            if not earlier:
+                return scores
             shunned &= {s for c in self.retriever.analyzer.concepts(earlier) for s in c.stems}
-        elif not named:
-            return scores
         if not shunned:
             return scores
         under = [n for n, terms in enumerate(self._heading_terms) if terms & shunned and not terms & asked]
