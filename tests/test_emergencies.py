@@ -63,6 +63,8 @@ def test_suicide_told_by_two_of_its_signs_is_an_emergency(message):
         "my 4 year old swallowed some of my hydroxychloroquine",
         "i took like 4x my usual dose plus some of my husbands by mistake and feel really confused",
         "I won't be around to see whether the transplant works",
+        "i took all my plaquenil and prednisone tablets",
+        "she took all her mycophenolate and steroid pills earlier",
     ],
 )
 def test_an_overdose_or_a_farewell_told_in_everyday_words_is_an_emergency(engine, message):
