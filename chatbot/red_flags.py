@@ -204,7 +204,7 @@ _SELF_HARM_SIGNS = {
     "means": (
         r"ropes?|noose|ligature|hose|charcoal|exhaust|(car|engine) running|carbon monoxide|blades?|razors?|knife|knives|guns?|shotgun|rifle|pistol|firearm|bullets?"
         r"|bridge(?! between| the gap)|roof|rooftop|ledge|cliffs?|balcony|tracks|gas oven|plastic bag|stones in (my|his|her) pockets|lake|scalpel|railing|parapet|(fentanyl|morphine) patch(es)?|(tied|tie|tying) (a |the |my )?(belt|rope|cord|scarf|sheet|noose)|(got|took|stole|grabbed|taken) (the |all the |all |her |his |my )?(pills|tablets|meds|medicines?) from|oven on|weed ?killer|pesticide|antifreeze|bleach|(belt|cord|scarf|sheet|cable|tie) (tied )?(round|around|to)|the sea|the ocean|(top|high|highest) (floor|level|storey|story)|(car park|parking garage|parking structure) roof|high enough|railway|(train|railway) tracks|in front of (a|the) (train|bus|truck|car)"
-        r"|motorway|highway|freeway|reservoir|river|drown\w*|lethal|fatal|(all|every|whole|entire|a month'?s|stash of|enough|the rest of|rest of) (of )?(my |his |her |the |their )?(\w+ (and |& )?){0,3}(pills|meds|tablets|medicines?|medications?|bottle)"
+        r"|motorway|highway|freeway|reservoir|river|drown\w*|lethal|fatal|(all|every|whole|entire|a month'?s|stash of|enough|the rest of|rest of) (of )?(my |his |her |the |their )?(\w+ )?((and|&|plus) \w+ )?(pills|meds|tablets|medicines?|medications?|bottle)"
         r"|(pills|meds|tablets|medicines?|medications?) (all )?at once|(hoarding|hoarded|saving|saved|stockpiling|collecting|stashing|stashed) (up )?(my |his |her )?\w+|(pill organi[sz]er|bottle|pack) (is |was )?empty|the means|(enough|all (of )?(my|his|her|the)|bottle of) (morphine|fentanyl|heroin|oxy\w*|tramadol|codeine|insulin|sleeping pills|painkillers)"
     ),
     "farewell": (
