@@ -240,10 +240,19 @@ _DENIED = re.compile(
 _IDIOM = re.compile(r"\b((die|dying|kill|killing) (for|to)|killing me|through the roof|shoots? up|(scared|bored|worried|sick) to death|jump(ing)? (at|through|the gun|ahead|in)|hang (on|in there|out)|dead (tired|set|on)|end of the day)\b")
 
 
+# Whether to go on taking one's medicines around the treatment asks about doses, not the means of an overdose:
+# "can i take all my lupus meds on the day of the infusion?", "should i keep taking all my pills during it".
+_ASKS_ABOUT_DOSES = re.compile(
+    r"^(can|could|should|may|do|does|shall) (i|he|she|we|they|you|my \w+) (still |just )?(take|keep taking|carry on taking|continue taking|continue|stop taking|stop|have)"
+    r" all (of )?(my|his|her|their|our|these|those|the) (\w+ ){0,3}(meds|medicines?|medications?|pills|tablets)"
+    r"(?= (\w+ ){0,3}(on|before|during|after|around|while|with|for) (the |my |his |her |an? |that )?(\w+ )?(day|days|infusion|transplant|treatment|procedure|chemo\w*|msc|ahsct|hsct|it|stem)\b)"
+)
+
+
 def _signs_of_self_harm(clauses: list[str]) -> set[str]:
     """The signs of suicide (the means, a farewell, the act, a time set, closing words) told in clauses that
     report rather than ask or recall."""
-    clauses = [_IDIOM.sub(" ", c) for c in clauses]
+    clauses = [_ASKS_ABOUT_DOSES.sub(" ", _IDIOM.sub(" ", c)) for c in clauses]
     told = [c for c in clauses if _reports(c)]
     signs = {sign for sign, pattern in _SELF_HARM.items() if any(pattern.search(c) for c in told)}
     if len({m.group(0) for c in told for m in _SELF_HARM["farewell"].finditer(c)}) >= 2:

@@ -65,6 +65,7 @@ def test_suicide_told_by_two_of_its_signs_is_an_emergency(message):
         "I won't be around to see whether the transplant works",
         "i took all my plaquenil and prednisone tablets",
         "she took all her mycophenolate and steroid pills earlier",
+        "should i just take all my pills before the infusion and end it all",
     ],
 )
 def test_an_overdose_or_a_farewell_told_in_everyday_words_is_an_emergency(engine, message):
@@ -95,6 +96,9 @@ def test_an_overdose_or_a_farewell_told_in_everyday_words_is_an_emergency(engine
         # a medicine someone is on, told in passing
         "is there chemo with the msc one? she's on azathioprine for now if that's relevant",
         "I'm currently on mycophenolate and prednisolone, would I still be considered?",
+        # whether to go on taking one's medicines around the treatment
+        "can I take all my lupus meds on the day of the infusion?",
+        "should she keep taking all her tablets during the transplant",
     ],
 )
 def test_medicine_taken_as_prescribed_a_symptom_asked_about_or_one_lived_with_is_no_emergency(engine, message):
