@@ -619,10 +619,11 @@ class ChatEngine:
         if self.is_emergency(message):
             return Reply("emergency", messages.EMERGENCY)
         # "I don't understand", "could you explain that more simply?" ask for an answer again, not for small talk.
-        kind = None if _RESTATE_ONLY.match(_plain(message)) else self.smalltalk_kind(message)
+        restate = bool(_RESTATE_ONLY.match(_plain(message)))
+        kind = None if restate else self.smalltalk_kind(message)
         if kind:
             return Reply("smalltalk", _SMALLTALK_REPLIES[kind], suggestions=messages.SUGGESTIONS[:4])
-        hits = self._answer(self._name_described(message), [self._name_described(turn) for turn in history])
+        hits = self._answer(self._name_described(message), [self._name_described(turn) for turn in history], restate)
         if not hits:
             return Reply("no_match", messages.NO_MATCH, suggestions=messages.SUGGESTIONS[:4])
         return Reply("answer", self._reply_text(hits), tuple(hits), _related(hits))
@@ -644,10 +645,10 @@ class ChatEngine:
         # Nor is small talk alone ("this is my last message for today, bye") by its closeness to a farewell.
         return self.alarms is not None and not smalltalk_kind(message) and self.alarms.sounds_like_emergency(message, _read_for_alarms)
 
-    def _answer(self, message: str, history: Sequence[str]) -> list[Hit]:
-        """The best passages, best first; none to decline."""
+    def _answer(self, message: str, history: Sequence[str], restate: bool = False) -> list[Hit]:
+        """The best passages, best first; none to decline. ``restate``: the message only asks for the earlier
+        answer again ("simpler please")."""
         retriever, tuning = self.retriever, self.tuning
-        restate = bool(_RESTATE_ONLY.match(_plain(message)))
         message = _ASIDE.sub(" ", message)
         concepts = retriever.analyzer.concepts(message)
         own = len(concepts)  # the message's own concepts; a follow-up's are followed by the earlier turn's
