@@ -356,8 +356,17 @@ _ASKS_WHICH_SUBJECT = re.compile(
 _ASKS_EXPANSION = re.compile(r"\b(stand|stands|standing) for\b|\bshort for\b|\b(full|long) (form|name)\b|\babbreviation\b|\bacronym\b|\bspell(ed|t)? out\b")
 # A treatment described by a detail: "the chemo one", "the donor option", "the one with the cord cells".
 _DESCRIBED = re.compile(
-    r"\bthe (?P<detail>(?:[\w-]+ ){0,2}?[\w-]+) (?:one|option|type|version|thing|approach|procedure|route|method)\b"
-    r"|\bthe (?:one|option|treatment|approach) (?:with|using|from|where (?:they|you) (?:use|get|give|take)|that (?:uses|needs|involves|has|gives)) (?:the )?(?P<after>(?:[\w-]+ ){0,2}?[\w-]+)\b"
+    r"\bthe (?P<detail>(?:(?!(?:the|of)\b)[\w-]+ ){0,2}?(?!(?:the|of)\b)[\w-]+) (?:one|option|type|version|thing|approach|procedure|route|method)\b"
+    r"|\bthe (?:one|option|treatment|approach) (?:with|using|from|where (?:they|you) (?:use|get|give|take)|that (?:uses|needs|involves|has|gives)) (?:(?:the|her|his|my|their|your|our) )?(?P<after>(?:[\w-]+ ){0,2}?[\w-]+)\b"
+)
+# A treatment set aside: "the transplant, not the infusion", "own cells, not the donor one", "rather than AHSCT".
+# A bare "not" sets aside only after a pause or "but" ("does AHSCT not use donor cells?" asks of AHSCT).
+_SET_ASIDE = re.compile(
+    r"(?:(?:[,;.!?-]|\b(?:but|and))\s*(?:not|never)|\bnot (?=(?:the|a|an) )|\b(?:rather than|instead of|as opposed to|other than))"
+    r"(?: (?:about|for|with|of))?(?: (?:the|a|an|that|this|those|these))? (?P<what>[\w'-]+(?: [\w'-]+){0,3}?)"
+    r"(?= *(?:[.,;!?)]|$| (?:one|ones|option|kind|type|version|approach|treatment|therapy|procedure)\b))"
+    r"(?: (?:one|ones|option|kind|type|version|approach|treatment|therapy|procedure)\b)?",
+    re.IGNORECASE,
 )
 # A description set before the question as its topic: "the donor one - where do the cells come from?", "and for
 # the chemo one?".
@@ -623,6 +632,7 @@ class ChatEngine:
         kind = None if restate else self.smalltalk_kind(message)
         if kind:
             return Reply("smalltalk", _SMALLTALK_REPLIES[kind], suggestions=messages.SUGGESTIONS[:4])
+        message, history = self._without_set_aside(message), [self._without_set_aside(turn) for turn in history]
         hits = self._answer(self._name_described(message), [self._name_described(turn) for turn in history], restate)
         if not hits:
             return Reply("no_match", messages.NO_MATCH, suggestions=messages.SUGGESTIONS[:4])
@@ -719,7 +729,8 @@ class ChatEngine:
         if earlier and (
             _ANAPHORA.search(text) or _ORDINAL.search(text) or _PART.search(text) or _ELLIPSIS.match(text) or not any(weights) or self._coverage(concepts, weights, uncovered, scores) < tuning.min_coverage
         ):
-            scores, concepts, weights, leaned = self._with_earlier_turn(message, earlier, words_score, concepts, weights)
+            listed = self._listing_turn(history) or earlier
+            scores, concepts, weights, leaned = self._with_earlier_turn(message, earlier, listed, words_score, concepts, weights)
         if _ASKS_NUMBER.search(re.sub(_AMOUNT_LOWERED, " ", text)):
             # Only a passage that gives a number, of something the question names in its own words ("how many
             # infusions" is not answered by a price in thousands of dollars).
@@ -820,6 +831,18 @@ class ChatEngine:
             return self._whole_list(first), self._list_of(first)
         return self.retriever.passages[first], [first]
 
+    def _without_set_aside(self, message: str) -> str:
+        """The message without the treatment it sets aside ("the transplant, not the infusion"; "I meant the own
+        cells one, not the donor one"), which would otherwise count as asked about."""
+
+        def dropped(match: re.Match[str]) -> str:
+            what = self._name_described(f"the {match.group('what')} one")
+            named = self.subjects.named(s for c in self.retriever.analyzer.concepts(what) for s in c.stems)
+            return " " if named else match.group(0)
+
+        rest = _SET_ASIDE.sub(dropped, message)
+        return rest if len(words(rest)) >= 2 else message
+
     def _name_described(self, message: str) -> str:
         """The message with a treatment described by one of its details ("the chemo one", "the donor option", "the
         one with cord cells") named after the description, where the detail is told of that treatment alone."""
@@ -867,17 +890,17 @@ class ChatEngine:
         return bool(self._gives_frequency[number]) and bool(self.retriever.matched(number, named))
 
     def _with_earlier_turn(
-        self, message: str, earlier: str, words_score: np.ndarray, concepts: list[Concept], weights: list[float]
+        self, message: str, earlier: str, listed: str, words_score: np.ndarray, concepts: list[Concept], weights: list[float]
     ) -> tuple[np.ndarray, list[Concept], list[float], frozenset[int]]:
         """A follow-up's scores, concepts and weights, read with the earlier turn it leans on, and the subjects it
-        is asked of."""
+        is asked of. ``listed``: the turn whose answer "the second one" counts in."""
         tuning = self.tuning
         earlier_concepts = self.retriever.analyzer.concepts(earlier)
         earlier_weights = self._weights(earlier_concepts, self._topics(earlier)[1])
         informative = [set(c.stems) for c, w in zip(earlier_concepts, earlier_weights) if w > 0]
         own = {c.stems[0] for c in concepts}  # the message's own words: "give" may mean an infusion but names none
         plain = _plain(message)
-        subjects, item = self._nth_item(plain, earlier)
+        subjects, item = self._nth_item(plain, listed)
         subjects = subjects or self.subjects.leaned_on(plain, own, informative)
         asked = subjects or self.subjects.named(own)
         # "The other one", or "and mesenchymal ones?" after "what are hematopoietic stem cells", is not asked about the
@@ -1314,6 +1337,11 @@ class ChatEngine:
                 break
             told.insert(0, turn)
         return " ".join(told) or None
+
+    def _listing_turn(self, history: Sequence[str]) -> str | None:
+        """The latest earlier message of the article that did not itself point into a list: after "what are the
+        ways?" and "tell me about the first one", "and the second one?" counts in the list of ways."""
+        return next((t for t in reversed(history) if self._of_the_article(t) and not _ORDINAL.search(_plain(t))), None)
 
     def _of_the_article(self, turn: str) -> bool:
         """Whether an earlier message asked or told something of the article."""

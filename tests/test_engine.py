@@ -1338,3 +1338,27 @@ def test_a_correction_naming_the_other_treatment_asks_the_earlier_question_of_it
 @pytest.mark.parametrize("message", ["should my mum go ahead with it? she is so unwell", "is stem cell treatment worth the risks for my sister, really?"])
 def test_whether_to_go_ahead_is_answered_by_the_articles_verdict(engine, message):
     assert "worth exploring this innovative treatment under the guidance" in engine.reply(message).passages[0].passage.text
+
+
+@pytest.mark.parametrize(
+    "history, message, expected",
+    [
+        (["what are the two approaches?", "what does the first one involve?"], "what about the second one?", "MSC"),
+        (["what are the two approaches?", "is the first one risky?"], "and the second one, is it?", "less risky"),
+    ],
+)
+def test_the_second_item_after_asking_about_the_first_counts_in_the_same_list(engine, history, message, expected):
+    assert expected in engine.reply(message, history).passages[0].passage.text
+
+
+@pytest.mark.parametrize(
+    "history, message, expected",
+    [
+        ([], "what is involved in the transplant rather than the infusion", "undergoes chemotherapy"),
+        ([], "how is it given? the donor one, not the transplant", "infused intravenously"),
+        (["is msc risky"], "no, i meant the one with chemo, not the donor one", "complications from chemotherapy"),
+    ],
+)
+def test_a_treatment_set_aside_is_not_asked_about(engine, history, message, expected):
+    assert expected in engine.reply(message, history).passages[0].passage.text
+
