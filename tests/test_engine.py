@@ -184,6 +184,7 @@ def test_what_someone_will_do_or_has_understood_is_small_talk_only_beside_thanks
         "will ahsct give me headaches",
         "can i get pregnent after ahsct",  # a topic misspelt is still the topic
         "plasma exchange instead of stem cells?",
+        "is lupus something that gets passed down?",  # heredity, in everyday words
         # how long something takes, which the article never says
         "how long is recovery from ahsct",
         "how long does the whole msc process take",
@@ -1362,3 +1363,7 @@ def test_the_second_item_after_asking_about_the_first_counts_in_the_same_list(en
 def test_a_treatment_set_aside_is_not_asked_about(engine, history, message, expected):
     assert expected in engine.reply(message, history).passages[0].passage.text
 
+
+
+def test_side_effects_abbreviated_ask_for_the_risks(engine):
+    assert "Possible Risks" in engine.reply("msc side fx?").passages[0].passage.headings[-1]
