@@ -195,8 +195,10 @@ _ASKS_LOWERING = re.compile(
 # "How do people get it", "where can my mom get it done": how to reach the treatment, not where the cells are got
 # from or how they get into the body, nor how to find out.
 _ASKS_ACCESS = re.compile(
-    r"\b(how|where) (do|can|could|would|does|did|might|should|will) (i|you|u|we|they|people|ppl|patients|someone|anyone|one|she|he|my \w+)"
-    r"( \w+)? (get|access|find|receive|obtain|sign up for|go for)\b(?!( \w+){0,3} (from|into|out)\b)"
+    r"\b(how|where) (do|can|could|would|does|did|might|should|will) (i|you|u|we|they|people|ppl|patients|someone|anyone|one|she|he|my \w+|a (person|patient))"
+    r"( \w+){0,2} (get|access|find|receive|obtain|sign up for|go for)\b(?!( \w+){0,3} (from|into|out)\b)"
+    r"|\bwhere (do|can|could|would|should|will|does) (i|you|u|we|they|people|patients|someone|anyone|one|she|he|my \w+|a (person|patient))"
+    r"( \w+)? (go|turn)( to)?\b(?! (wrong|bad|badly|back|in|into|out|through)\b)"
     r"|\bhow (to|would i|do i) (go about )?(get|access|find|obtain|getting|accessing)\b(?!( \w+){0,3} (from|into|out)\b)"
     r"|\bwhere (is|are) (it|they|this|that|these|msc|ahsct|the \w+) (offered|available|done|given|provided)\b"
     r"|\b(is|are) (it|this|that|they|msc|ahsct|hsct|stem cells?|the \w+) (offered|available|done|given|provided|possible)( \w+)? (everywhere|anywhere|widely|worldwide|nationwide|in (most|every|all|any))\b"

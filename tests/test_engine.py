@@ -1367,3 +1367,8 @@ def test_a_treatment_set_aside_is_not_asked_about(engine, history, message, expe
 
 def test_side_effects_abbreviated_ask_for_the_risks(engine):
     assert "Possible Risks" in engine.reply("msc side fx?").passages[0].passage.headings[-1]
+
+
+@pytest.mark.parametrize("message", ["where does one go to get the transplant done", "where would my mum go for this"])
+def test_where_to_go_for_it_is_answered_by_where_it_is_available(engine, message):
+    assert "availab" in engine.reply(message).passages[0].passage.text.lower()
