@@ -131,3 +131,13 @@ def test_a_greeting_that_says_who_is_writing_and_asks_without_a_question_mark_is
 @pytest.mark.parametrize("message", ["ok but under whom", "thanks, and who does it", "ok whose cells then"])
 def test_thanks_or_ok_before_who_asks(message):
     assert smalltalk_kind(message) is None
+
+
+@pytest.mark.parametrize("message", ["sorry for asking so many questions, this is all new to me", "apologies for all the questions!", "sorry to bother you with this"])
+def test_an_apology_for_asking_so_much_is_met_like_thanks(message):
+    assert smalltalk_kind(message) == "thanks"
+
+
+@pytest.mark.parametrize("message", ["sorry to bother you, but is the msc drip safe?", "sorry for all the questions. who pays for it?"])
+def test_an_apology_before_a_question_leaves_the_question_answered(engine, message):
+    assert engine.reply(message).kind == "answer"
