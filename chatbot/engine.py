@@ -199,6 +199,9 @@ _ASKS_ACCESS = re.compile(
     r"( \w+){0,2} (get|access|find|receive|obtain|sign up for|go for)\b(?!( \w+){0,3} (from|into|out)\b)"
     r"|\bwhere (do|can|could|would|should|will|does) (i|you|u|we|they|people|patients|someone|anyone|one|she|he|my \w+|a (person|patient))"
     r"( \w+)? (go|turn)( to)?\b(?! (wrong|bad|badly|back|in|into|out|through)\b)"
+    # Asked indirectly: "pt wants to know where they can get it", "not sure how we would access it".
+    r"|\b(how|where) (i|you|u|we|they|people|patients|someone|one|she|he|my \w+|a (person|patient)) (can|could|would|might|should|may|will)"
+    r"( \w+)? (get|access|find|receive|obtain|go for|go)\b(?!( \w+){0,3} (from|into|out|wrong|back)\b)"
     r"|\bhow (to|would i|do i) (go about )?(get|access|find|obtain|getting|accessing)\b(?!( \w+){0,3} (from|into|out)\b)"
     r"|\bwhere (is|are) (it|they|this|that|these|msc|ahsct|the \w+) (offered|available|done|given|provided)\b"
     r"|\b(is|are) (it|this|that|they|msc|ahsct|hsct|stem cells?|the \w+) (offered|available|done|given|provided|possible)( \w+)? (everywhere|anywhere|widely|worldwide|nationwide|in (most|every|all|any))\b"

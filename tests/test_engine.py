@@ -1372,3 +1372,8 @@ def test_side_effects_abbreviated_ask_for_the_risks(engine):
 @pytest.mark.parametrize("message", ["where does one go to get the transplant done", "where would my mum go for this"])
 def test_where_to_go_for_it_is_answered_by_where_it_is_available(engine, message):
     assert "availab" in engine.reply(message).passages[0].passage.text.lower()
+
+
+@pytest.mark.parametrize("message", ["my sister wants to know where she could get msc", "not sure how we would access it"])
+def test_where_to_get_it_asked_indirectly_is_answered_by_where_it_is_available(engine, message):
+    assert "availab" in engine.reply(message).passages[0].passage.text.lower()
