@@ -95,7 +95,10 @@ _DID_NOT_WORK = re.compile(
 )
 # A question that asks for a number ("how many", "what percentage") is answered only by a passage that gives one.
 _ASKS_NUMBER = re.compile(
-    r"\b(how many(?! (different |main )?(kinds|types|sorts|forms|varieties) of (stem )?cells\b)|what( exact| exactly| is the| is the exact| are the)? (percent|percentage|proportion|fraction|share|number)|(percentage|percent) of|(success|survival|remission|relapse|response) rates?)\b|%"
+    r"\b(how many(?! (different |main )?(kinds|types|sorts|forms|varieties) of (stem )?cells\b)"
+    # "How many stem cell treatments are there" counts the approaches; "how many treatments will she need", sessions.
+    r"(?! (different |main |kinds of |types of |sorts of )*(stem[ -]cell )?(treatments|approaches|options|therapies|ways|methods|procedures)\b"
+    r"[^.?!]{0,30}\b(are there|is there|exist|exists|(are|is) (available|on offer|used|offered|out there|being (used|tried|studied))|do (they|doctors|you) (use|offer|have))\b)|what( exact| exactly| is the| is the exact| are the)? (percent|percentage|proportion|fraction|share|number)|(percentage|percent) of|(success|survival|remission|relapse|response) rates?)\b|%"
 )
 _GIVES_NUMBER = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twice|several|dozens?|hundreds?|thousands?|millions?|percent)\b")
 # How long something takes, which the article never says ("how long is recovery", "how long does the infusion

@@ -1377,3 +1377,12 @@ def test_where_to_go_for_it_is_answered_by_where_it_is_available(engine, message
 @pytest.mark.parametrize("message", ["my sister wants to know where she could get msc", "not sure how we would access it"])
 def test_where_to_get_it_asked_indirectly_is_answered_by_where_it_is_available(engine, message):
     assert "availab" in engine.reply(message).passages[0].passage.text.lower()
+
+
+@pytest.mark.parametrize("message", ["how many options are there for stem cell therapy", "how many stem cell therapies exist for sle?"])
+def test_how_many_treatments_there_are_is_answered_by_the_two_approaches(engine, message):
+    assert engine.reply(message).passages[0].passage.text.startswith("There are two main approaches")
+
+
+def test_how_many_treatments_someone_needs_is_still_declined(engine):
+    assert engine.reply("how many stem cell treatments does a patient need").kind == "no_match"
