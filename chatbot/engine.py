@@ -358,7 +358,11 @@ _RUN_ON = re.compile(
 _WITHOUT = re.compile(r"\bwithout (?:needing |the need for |any |using )?(\w+)")
 # A question of which treatment: "which one needs chemo", "which of the two uses donor cells".
 _ASKS_WHICH_SUBJECT = re.compile(
-    r"^\W*((so|and|ok|okay|but|then),? )?which( one| treatment| therapy| approach| option| procedure| of (the|these|those) (two|treatments|options|approaches|therapies))\b"
+    r"^\W*((so|and|ok|okay|but|then),? )?which( one| treatment| therapy| approach| option| procedure| of (them|the two|the 2|(the|these|those) (two|2|treatments|options|approaches|therapies)))\b"
+)
+# The two treatments offered to choose from after such a question: "..., own cells or donor cells?".
+_OPTIONS = re.compile(
+    r"[,:;(-]\s*(?:the |a |an )?(?P<one>[\w'-]+(?: [\w'-]+){0,3}?) (?:or|vs\.?|versus) (?:the |a |an )?(?P<other>[\w'-]+(?: [\w'-]+){0,3}?)\s*[)?.!]*\s*$"
 )
 # What a short name stands for: "what does AHSCT stand for", "MSC is short for what".
 _ASKS_EXPANSION = re.compile(r"\b(stand|stands|standing) for\b|\bshort for\b|\b(full|long) (form|name)\b|\babbreviation\b|\bacronym\b|\bspell(ed|t)? out\b")
@@ -640,7 +644,7 @@ class ChatEngine:
         kind = None if restate else self.smalltalk_kind(message)
         if kind:
             return Reply("smalltalk", _SMALLTALK_REPLIES[kind], suggestions=messages.SUGGESTIONS[:4])
-        message, history = self._without_set_aside(message), [self._without_set_aside(turn) for turn in history]
+        message, history = self._without_options(self._without_set_aside(message)), [self._without_set_aside(turn) for turn in history]
         hits = self._answer(self._name_described(message), [self._name_described(turn) for turn in history], restate)
         if not hits:
             return Reply("no_match", messages.NO_MATCH, suggestions=messages.SUGGESTIONS[:4])
@@ -839,14 +843,26 @@ class ChatEngine:
             return self._whole_list(first), self._list_of(first)
         return self.retriever.passages[first], [first]
 
+    def _without_options(self, message: str) -> str:
+        """A question of which treatment does something without the two it offers to choose from ("which of the
+        two carries the GVHD risk, own cells or donor cells?"): both are named, so neither is what is asked. Not
+        so in a comparison ("which one is safer, MSC or the transplant"), which the passage comparing them answers."""
+        options, plain = _OPTIONS.search(message), _plain(message)
+        if not options or not _ASKS_WHICH_SUBJECT.search(plain) or _COMPARES.search(plain) or not all(self._names_a_treatment(options.group(side)) for side in ("one", "other")):
+            return message
+        return message[: options.start()]
+
+    def _names_a_treatment(self, words_: str) -> bool:
+        """Whether a few words name a treatment or describe it ("donor cells": the MSC infusion)."""
+        described = self._name_described(f"the {words_} one")
+        return bool(self.subjects.named(s for c in self.retriever.analyzer.concepts(described) for s in c.stems))
+
     def _without_set_aside(self, message: str) -> str:
         """The message without the treatment it sets aside ("the transplant, not the infusion"; "I meant the own
         cells one, not the donor one"), which would otherwise count as asked about."""
 
         def dropped(match: re.Match[str]) -> str:
-            what = self._name_described(f"the {match.group('what')} one")
-            named = self.subjects.named(s for c in self.retriever.analyzer.concepts(what) for s in c.stems)
-            return " " if named else match.group(0)
+            return " " if self._names_a_treatment(match.group("what")) else match.group(0)
 
         rest = _SET_ASIDE.sub(dropped, message)
         return rest if len(words(rest)) >= 2 else message

@@ -1386,3 +1386,14 @@ def test_how_many_treatments_there_are_is_answered_by_the_two_approaches(engine,
 
 def test_how_many_treatments_someone_needs_is_still_declined(engine):
     assert engine.reply("how many stem cell treatments does a patient need").kind == "no_match"
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("which of them needs chemo, ahsct or msc?", "undergoes chemotherapy"),
+        ("which one can cause gvhd, own cells or donor cells?", "Graft-versus-host disease"),
+    ],
+)
+def test_which_treatment_does_something_is_answered_by_it_not_by_the_two_offered(engine, message, expected):
+    assert expected in engine.reply(message).passages[0].passage.text
