@@ -241,7 +241,13 @@ _ASKS_WHOSE = re.compile(
     r"\bwhose( own)?( stem)? cells\b"
     r"|\b(donors?|donated|someone else'?s?|somebody else'?s?|a stranger'?s?|some stranger'?s?)\b.{0,40}\bor\b.{0,25}\b(mine|my own|own|me|myself|the patient'?s?|yours?|your own|his own|her own)\b"
     r"|\b(my|your|his|her|their|the patient'?s?) own( stem)? cells\b.{0,30}\bor\b"
+    r"|\b(if|since|as) (they'?re|theyre|they are|it'?s|its|it is) not (mine|my own|your own|yours|his|hers|his own|her own|the patient'?s?)\b"
     r"|\b(take|takes|taking|taken|get|gets|got|harvest|harvested|collect|collected|use|used|remove|removed) (\w+ ){0,2}(from|out of) (me|myself|him|her|them|my (own )?body|his (own )?body|her (own )?body|the patient)\b"
+)
+# Where cells come from: "msc source", "where are mesenchymal cells found", "where do they get them from".
+_ASKS_SOURCE = re.compile(
+    r"\b(come|comes|coming|came) from\b|\bsources?\b|\bwhere (are|is) (they|it|those|these|\w+( stem)? cells?|mscs?|hscs?) found\b"
+    r"|\bwhere do (they|you|doctors) get (them|it|those|these|the( \w+)? cells)\b"
 )
 # "Can lupus actually be dangerous", "how bad can sle get": how serious the disease itself can be.
 _ASKS_SEVERITY = re.compile(
@@ -320,6 +326,7 @@ _QUESTION_KINDS = {
     "route": _ASKS_ROUTE,
     "severity": _ASKS_SEVERITY,
     "whose": _ASKS_WHOSE,
+    "source": _ASKS_SOURCE,
     "who_gives": _ASKS_WHO_GIVES,
     "hype": _ASKS_HYPE,
     "proven": _ASKS_PROVEN,
@@ -680,6 +687,8 @@ class ChatEngine:
         story = self._story(message)
         asked_text = _plain(story[1]) if story is not None else text  # "He thinks it's a scam. What does it offer?"
         kinds = [kind for kind, pattern in _QUESTION_KINDS.items() if pattern.search(asked_text)]
+        if "whose" in kinds and "source" in kinds:
+            kinds.remove("source")  # "where do they come from if they're not mine" asks whose cells, not which tissue
         words_score = self._words(concepts + [c for kind in kinds for c in self._answer_words.get(kind, [])])
         scores = words_score + self._meaning(message)
         topics, topic_words = self._topics(message)

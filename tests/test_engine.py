@@ -1397,3 +1397,15 @@ def test_how_many_treatments_someone_needs_is_still_declined(engine):
 )
 def test_which_treatment_does_something_is_answered_by_it_not_by_the_two_offered(engine, message, expected):
     assert expected in engine.reply(message).passages[0].passage.text
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("mesenchymal cells, where do they come from?", "Found in bone marrow, fat tissue"),
+        ("msc infusion: where do they get the cells for it?", "taken from a donor"),
+        ("where do msc come from if they aren't your own", "taken from a donor"),
+    ],
+)
+def test_where_cells_come_from_is_answered_by_where_they_are_found_or_taken_for_the_treatment(engine, message, expected):
+    assert expected in engine.reply(message).passages[0].passage.text
