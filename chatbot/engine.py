@@ -110,7 +110,7 @@ _ASKS_DURATION = re.compile(
 # "How often does GVHD happen" is answered by a passage that says how often, of something the question (or the
 # turn before it) names: "Graft-versus-host disease (in rare cases using donor cells)".
 _ASKS_FREQUENCY = re.compile(r"\bhow (often|common|commonly|likely|rare|rarely|frequent|frequently)\b")
-_GIVES_FREQUENCY = re.compile(r"\b(rare|rarely|often|usually|commonly|uncommon|sometimes|frequent\w*)\b")
+_GIVES_FREQUENCY = re.compile(r"\b(rare|rarely|often|usually|commonly|uncommon|sometimes|frequent\w*|fewer)\b")
 # A question about the step after or before another ("what happens after the chemo", "what do they do to me
 # before putting them back", "why do they give chemo before putting the cells back"), and the words that make a
 # list a sequence of steps. The step named ends where a question begins: "after the chemo what happens to the

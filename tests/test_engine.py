@@ -808,8 +808,8 @@ def test_whether_it_is_safe_or_open_to_the_person_a_story_is_about_turns_on_the_
 def test_how_often_is_answered_where_the_article_says_how_often_of_what_is_asked(engine):
     for history, question in [(["what is graft versus host disease"], "how often does it happen"), ([], "how often is gvhd seen with donor cells")]:
         assert engine.reply(question, history).passages[0].passage.text.startswith("Graft-versus-host disease (in rare cases")
-    # The article does not say how often infusions are given, nor how often people relapse.
-    for question in ["how often do I need msc infusions", "how often do people relapse after ahsct"]:
+    # The article does not say how often infusions are given, nor how often infections happen.
+    for question in ["how often do I need msc infusions", "how often do infections happen after ahsct"]:
         assert engine.reply(question).kind == "no_match"
 
 
@@ -1409,3 +1409,8 @@ def test_which_treatment_does_something_is_answered_by_it_not_by_the_two_offered
 )
 def test_where_cells_come_from_is_answered_by_where_they_are_found_or_taken_for_the_treatment(engine, message, expected):
     assert expected in engine.reply(message).passages[0].passage.text
+
+
+@pytest.mark.parametrize("message", ["how often do flares happen after ahsct", "after msc, how often do people relapse?"])
+def test_how_often_lupus_flares_after_treatment_is_answered_by_fewer_relapses(engine, message):
+    assert engine.reply(message).passages[0].passage.text.startswith("Fewer relapses")
