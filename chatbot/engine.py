@@ -86,6 +86,15 @@ _CHOICE_AFTER = re.compile(r"^or\b")
 _OTHER_SIDE = re.compile(r"\bor( just| only| maybe| perhaps)?( by| through| via| with)?( some (kind|sort|type) of| a| an| the)?$")
 _ASKS_EITHER = re.compile(r"\b(is|are|was|will|does|do|did|would|can|could|how)\b")
 _ALTERNATIVES = frozenset({"other_therapies", "causes"})
+# A cancer named as what a transplant or chemotherapy is usually for ("the same cells as a bone marrow
+# transplant for leukemia", "i thought chemo was for cancer", "a cancer transplant thing") is not asked about:
+# the article speaks of both, and of the cells "used in bone marrow transplants", when the message asks of lupus
+# or sets the two side by side. Asked alone ("is a transplant for leukemia covered"), or another disease ("stem
+# cell transplant for crohns"), it is.
+_BESIDE_LUPUS = re.compile(r"\b(lupus|sle|same|different|difference|thought|think|only)\b")
+_CANCERS = frozenset(stem(w) for w in ("cancer", "leukemia", "leukaemia", "lymphoma", "myeloma", "tumor", "tumour"))
+_USUAL_USE_BEFORE = re.compile(r"\b(transplants?|chemo|chemotherapy)( \w+){0,3} (for|against|to treat)( \w+)?$")
+_USUAL_USE_AFTER = re.compile(r"(transplants?|chemo|chemotherapy)\b")
 _KIND_OF_PLACE = re.compile(r"\b(regular|normal|ordinary|special|specialist|specialised|specialized|specialty|big|small|local|university|research|public|private) (ones?|hospitals?|clinics?|centers?|centres?)\b")
 # What follows a list of things tried: "..., nothing has worked", "... and they didn't help".
 _DID_NOT_WORK = re.compile(
@@ -1453,6 +1462,11 @@ class ChatEngine:
                     and all(group in _ALTERNATIVES for _, _, group in spans[first : last + 1])
                 )
                 or _KIND_OF_PLACE.search(" ".join(found[end : end + 8]))
+                or (
+                    all(_CANCERS.issuperset(stems[b:e]) for b, e, _ in spans[first : last + 1])
+                    and _BESIDE_LUPUS.search(" ".join(found[:begin] + found[end:]))
+                    and (_USUAL_USE_BEFORE.search(" ".join(found[max(0, begin - 7) : begin])) or _USUAL_USE_AFTER.match(" ".join(found[end : end + 1])))
+                )
                 or (asks_route and _ROUTE_GUESS.fullmatch(" ".join(found[begin:end])))
                 or (_AGE_NAMED.fullmatch(" ".join(found[begin:end])) and _told_age(found[max(0, begin - 3) : begin], found[end : end + 1]) >= _ADULT)
                 or (

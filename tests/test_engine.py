@@ -1414,3 +1414,19 @@ def test_where_cells_come_from_is_answered_by_where_they_are_found_or_taken_for_
 @pytest.mark.parametrize("message", ["how often do flares happen after ahsct", "after msc, how often do people relapse?"])
 def test_how_often_lupus_flares_after_treatment_is_answered_by_fewer_relapses(engine, message):
     assert engine.reply(message).passages[0].passage.text.startswith("Fewer relapses")
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        ("is that like the stem cell transplant my uncle had for lymphoma? same cells?", "same cells used in bone marrow transplants"),
+        ("chemo for lupus?? i thought chemotherapy was for cancer", "undergoes chemotherapy"),
+    ],
+)
+def test_a_cancer_named_as_what_transplants_or_chemo_are_usually_for_is_not_asked_about(engine, message, expected):
+    assert expected in engine.reply(message).passages[0].passage.text
+
+
+@pytest.mark.parametrize("message", ["how is a transplant for leukemia done", "stem cell transplant for crohns", "does chemo for lymphoma work"])
+def test_a_transplant_or_chemo_for_another_disease_asked_about_alone_is_declined(engine, message):
+    assert engine.reply(message).kind == "no_match"
