@@ -95,6 +95,11 @@ _BESIDE_LUPUS = re.compile(r"\b(lupus|sle|same|different|difference|thought|thin
 _CANCERS = frozenset(stem(w) for w in ("cancer", "leukemia", "leukaemia", "lymphoma", "myeloma", "tumor", "tumour"))
 _USUAL_USE_BEFORE = re.compile(r"\b(transplants?|chemo|chemotherapy)( \w+){0,3} (for|against|to treat)( \w+)?$")
 _USUAL_USE_AFTER = re.compile(r"(transplants?|chemo|chemotherapy)\b")
+# "Which hospitals offer it" asks what kind of places do, which the article says; "which hospital should I go
+# to" asks for one to be named.
+_WHICH_PLACE = re.compile(r"which (hospital|hospitals|clinic|clinics|center|centers|centre|centres)")
+_OFFER_IT = re.compile(r"((or|and) \w+ )?(offer|offers|do|does|provide|provides|perform|performs|run|runs|give|gives|carry out|carries out)\b")
+_JUDGED = re.compile(r"\b(best|top|recommend\w*|good|better|cheapest|reputable|trusted|legit)\b")
 _KIND_OF_PLACE = re.compile(r"\b(regular|normal|ordinary|special|specialist|specialised|specialized|specialty|big|small|local|university|research|public|private) (ones?|hospitals?|clinics?|centers?|centres?)\b")
 # What follows a list of things tried: "..., nothing has worked", "... and they didn't help".
 _DID_NOT_WORK = re.compile(
@@ -211,6 +216,7 @@ _ASKS_ACCESS = re.compile(
     r"( \w+){0,2} (get|access|find|receive|obtain|sign up for|go for)\b(?!( \w+){0,3} (from|into|out)\b)"
     r"|\bwhere (do|can|could|would|should|will|does) (i|you|u|we|they|people|patients|someone|anyone|one|she|he|my \w+|a (person|patient))"
     r"( \w+)? (go|turn)( to)?\b(?! (wrong|bad|badly|back|in|into|out|through)\b)"
+    r"|\bwhich (hospitals?|clinics?|cent(er|re)s?)\b"
     # Asked indirectly: "pt wants to know where they can get it", "not sure how we would access it".
     r"|\b(how|where) (i|you|u|we|they|people|patients|someone|one|she|he|my \w+|a (person|patient)) (can|could|would|might|should|may|will)"
     r"( \w+)? (get|access|find|receive|obtain|go for|go)\b(?!( \w+){0,3} (from|into|out|wrong|back)\b)"
@@ -1462,6 +1468,7 @@ class ChatEngine:
                     and all(group in _ALTERNATIVES for _, _, group in spans[first : last + 1])
                 )
                 or _KIND_OF_PLACE.search(" ".join(found[end : end + 8]))
+                or (_WHICH_PLACE.fullmatch(" ".join(found[begin:end])) and _OFFER_IT.match(" ".join(found[end : end + 3])) and not _JUDGED.search(" ".join(found)))
                 or (
                     all(_CANCERS.issuperset(stems[b:e]) for b, e, _ in spans[first : last + 1])
                     and _BESIDE_LUPUS.search(" ".join(found[:begin] + found[end:]))

@@ -1430,3 +1430,13 @@ def test_a_cancer_named_as_what_transplants_or_chemo_are_usually_for_is_not_aske
 @pytest.mark.parametrize("message", ["how is a transplant for leukemia done", "stem cell transplant for crohns", "does chemo for lymphoma work"])
 def test_a_transplant_or_chemo_for_another_disease_asked_about_alone_is_declined(engine, message):
     assert engine.reply(message).kind == "no_match"
+
+
+@pytest.mark.parametrize("message", ["which hospitals offer the transplant?", "which clinics or centres provide stem cell treatment for sle"])
+def test_which_hospitals_offer_it_is_answered_by_the_kinds_of_places_that_do(engine, message):
+    assert "availab" in engine.reply(message).passages[0].passage.text.lower()
+
+
+@pytest.mark.parametrize("message", ["which clinic does msc best", "which hospitals in ohio offer the transplant"])
+def test_which_hospital_is_best_or_where_is_still_declined(engine, message):
+    assert engine.reply(message).kind == "no_match"
