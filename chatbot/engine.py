@@ -216,7 +216,6 @@ _ASKS_ACCESS = re.compile(
     r"( \w+){0,2} (get|access|find|receive|obtain|sign up for|go for)\b(?!( \w+){0,3} (from|into|out)\b)"
     r"|\bwhere (do|can|could|would|should|will|does) (i|you|u|we|they|people|patients|someone|anyone|one|she|he|my \w+|a (person|patient))"
     r"( \w+)? (go|turn)( to)?\b(?! (wrong|bad|badly|back|in|into|out|through)\b)"
-    r"|\bwhich (hospitals?|clinics?|cent(er|re)s?)\b"
     # Asked indirectly: "pt wants to know where they can get it", "not sure how we would access it".
     r"|\b(how|where) (i|you|u|we|they|people|patients|someone|one|she|he|my \w+|a (person|patient)) (can|could|would|might|should|may|will)"
     r"( \w+)? (get|access|find|receive|obtain|go for|go)\b(?!( \w+){0,3} (from|into|out|wrong|back)\b)"
