@@ -168,6 +168,8 @@ _ASKS_WHOM_FOR = re.compile(
     r"|\b(for|to|at)\W+(like |say )?(everyone|everybody|anyone|anybody|all|every|any|mild)\b.{0,40}\bor (is it )?(only|just|mainly|mostly)\b"
     r"|\bwho('?s| is| are)( \w+){0,5} (meant|intended|designed|aimed|made|really|realy|actually|actualy|usually|mainly|mostly) (for|at)\b"
     r"|\bwho('?s| is| are) (that one|this one|the \w+( one)?|msc|ahsct|hsct) for\b|\bfor whom\b"
+    # "Which one is more for the really bad cases".
+    r"|\bwhich (one|of them|of the two)( is| would be)( more| mainly| mostly| usually| really)? (for|meant for|aimed at)\b"
     r"|\b(is|are) (it|this|that|they|msc|mscs|ahsct|hsct|the \w+( one)?)( \w+)? (only|just|mainly|mostly|reserved|usually) for\b"
     r"|\bwho (actually |usually |normally |typically |really |even )?(gets?|can get|is|are|will be|would be) (offered|given)\b"
 )

@@ -1440,3 +1440,8 @@ def test_which_hospitals_offer_it_is_answered_by_the_kinds_of_places_that_do(eng
 @pytest.mark.parametrize("message", ["which clinic does msc best", "which hospitals in ohio offer the transplant"])
 def test_which_hospital_is_best_or_where_is_still_declined(engine, message):
     assert engine.reply(message).kind == "no_match"
+
+
+@pytest.mark.parametrize("history", [["how do ahsct and msc differ"], ["tell me about both treatments, the transplant and the msc drip"]])
+def test_which_one_is_for_the_worst_cases_after_both_were_named_asks_whom_each_is_for(engine, history):
+    assert "reserved for severe lupus" in engine.reply("which one is more for the bad cases", history).passages[0].passage.text
