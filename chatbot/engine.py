@@ -199,7 +199,7 @@ _ASKS_REACH = re.compile(
 )
 # "Will it ever be a normal treatment", "could it become routine one day": what the future holds for it.
 _ASKS_FUTURE = re.compile(
-    r"\b(will|would|could|might|is) (it|this|that|they|these|stem cells?|(this |the |stem cell )?(therapy|treatment|msc|ahsct))( \w+){0,3} (ever|eventually|one day|someday|some day|in (the )?future)\b"
+    r"\b(will|would|could|might|is) (it|this|that|they|these|stem cells?|(this |the |stem cell )?(therapy|treatment|transplant|infusion|msc|ahsct))( \w+){0,5} (ever|eventually|one day|someday|some day|in (the )?future)\b"
     r"|\b(ever|eventually|one day|someday|some day) (be|become|get|turn into)\b|\b(will|would|could|might) (it|this|that|they) (become|turn into)\b|\bdown the (road|line)\b"
     r"|\b(will|would|could|might) (that|it|this|things) (ever )?change\b|\b(is|are) (that|it|this|things) (going|likely|expected) to change\b"
 )

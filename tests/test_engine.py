@@ -1445,3 +1445,8 @@ def test_which_hospital_is_best_or_where_is_still_declined(engine, message):
 @pytest.mark.parametrize("history", [["how do ahsct and msc differ"], ["tell me about both treatments, the transplant and the msc drip"]])
 def test_which_one_is_for_the_worst_cases_after_both_were_named_asks_whom_each_is_for(engine, history):
     assert "reserved for severe lupus" in engine.reply("which one is more for the bad cases", history).passages[0].passage.text
+
+
+@pytest.mark.parametrize("message", ["could the transplant become routine one day?", "will it ever become the normal treatment?"])
+def test_whether_it_will_become_usual_one_day_is_answered_by_what_the_article_says_of_the_future(engine, message):
+    assert "could soon become a key part of the future" in engine.reply(message).passages[0].passage.text
