@@ -877,9 +877,9 @@ class ChatEngine:
             return message
         return message[: options.start()]
 
-    def _names_a_treatment(self, words_: str) -> bool:
+    def _names_a_treatment(self, phrase: str) -> bool:
         """Whether a few words name a treatment or describe it ("donor cells": the MSC infusion)."""
-        described = self._name_described(f"the {words_} one")
+        described = self._name_described(f"the {phrase} one")
         return bool(self.subjects.named(s for c in self.retriever.analyzer.concepts(described) for s in c.stems))
 
     def _without_set_aside(self, message: str) -> str:
