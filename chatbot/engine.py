@@ -428,7 +428,7 @@ _PROCESS = frozenset(stem(w) for w in ("work", "done", "do", "perform", "process
 # and a word of surprise a sentence opens with, "wait, what is lupus".
 _ASIDE = re.compile(
     r"(^|(?<=[.!?] ))(wait|hmm+|um+|uh+|oh+)\b,?"
-    r"|\b(in (plain|simple|simpler|layman'?s|lay|everyday|normal|basic) (english|terms|words|language)|like (i'?m|im|i am) (5|five|a child|a kid)"
+    r"|\b((in )?(plain|simple|simpler|layman'?s|lay|everyday|normal|basic) (english|terms|words|language)|like (i'?m|im|i am) (5|five|a child|a kid)"
     r"|in a nutshell|for dummies|simply put|in short|briefly"
     r"|(i was|i am|i'm|im|i've been|ive been) (just |only )?wondering( (whether|if))?|(i would|i'd|id) (like|love) to (know|ask)( (whether|if))?|may i ask( (whether|if))?|kindly"
     r"|(for|doing|writing|working on) (my|a|an|our|the) (\w+ ){0,2}(class|course|module|essay|paper|presentation|assignment|homework|exam|project|thesis|dissertation|report|lecture|seminar|coursework|studies))\b",

@@ -1450,3 +1450,8 @@ def test_which_one_is_for_the_worst_cases_after_both_were_named_asks_whom_each_i
 @pytest.mark.parametrize("message", ["could the transplant become routine one day?", "will it ever become the normal treatment?"])
 def test_whether_it_will_become_usual_one_day_is_answered_by_what_the_article_says_of_the_future(engine, message):
     assert "could soon become a key part of the future" in engine.reply(message).passages[0].passage.text
+
+
+@pytest.mark.parametrize("message", ["so what actually is a stem cell, plain english pls", "but what exactly is a stem cell, plain english please"])
+def test_how_to_tell_it_is_set_aside_without_in_before_it(engine, message):
+    assert engine.reply(message).kind == "answer"
