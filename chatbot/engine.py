@@ -101,6 +101,15 @@ _WHICH_PLACE = re.compile(r"which (hospital|hospitals|clinic|clinics|center|cent
 _OFFER_IT = re.compile(r"((or|and) \w+ )?(offer|offers|do|does|provide|provides|perform|performs|run|runs|give|gives|carry out|carries out)\b")
 _JUDGED = re.compile(r"\b(best|top|recommend\w*|good|better|cheapest|reputable|trusted|legit)\b")
 _KIND_OF_PLACE = re.compile(r"\b(regular|normal|ordinary|special|specialist|specialised|specialized|specialty|big|small|local|university|research|public|private) (ones?|hospitals?|clinics?|centers?|centres?)\b")
+# A topic told as what something does to the asker ("methotrexate makes me throw up", "pred gave her acne") is
+# a complaint, not a question: the drug before such words, the side effect after them. Asked, the verb is bare
+# ("does it make you throw up", "will it make her sick").
+_DOES_TO_ME = r"(makes|made|gives|gave|causes|caused) (me|her|him|them|us|my \w+)"
+_DOES_TO_ME_AFTER = re.compile(rf"^((really|just|always|also|still|only) )?{_DOES_TO_ME}\b")
+_DOES_TO_ME_BEFORE = re.compile(rf"\b{_DOES_TO_ME}( (feel|so|really|constantly|always|keep))*$")
+# A drug someone is on, told bare ("34, on cellcept and pred", "rash on plaquenil"); not "while on", "if on".
+_ON = "on"
+_ON_ASKS = frozenset(("while", "whilst", "when", "if", "being", "stay", "staying", "still", "keep", "remain", "go", "going", "get", "come", "coming", "put"))
 # What follows a list of things tried: "..., nothing has worked", "... and they didn't help".
 _DID_NOT_WORK = re.compile(
     r"(and |but )?(nothing|none of (them|it|those)|(it|they|that|which|these|those|all|both|each|all of them) )?(has |have )?"
@@ -373,9 +382,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # A question run on after a story without a stop: "my mom has been sick for 3 yrs and her doc said maybe stem
 # cells but like how does that even work"; "and is sick all the time" goes on telling: a question starts with a
 # word that asks, or one that asks of someone.
+# A question may also be followed, after a comma, by who told what ("what is lupus exactly, my doc say i have
+# SLE") or a diagnosis ("..., she was diagnosed last year"): that clause tells.
 _RUN_ON = re.compile(
     r"(?<=\w)\s+(?:but|so|and)(?:,? (?:like|um|uh|yeah|ok|okay))?,?\s+"
     r"(?=(?:how|what|why|where|when|which|who)\s|(?:is|are|can|could|would|will|should|does|do|did) (?:it|this|that|they|there|he|she|i|we|you|the|stem|msc|ahsct)\b)"
+    r"|(?<=\w),\s+(?=(?i:(?:my|her|his|our|their|the) (?:doc|doctor|dr|rheumy|rheumatologist|specialist|nurse|gp)s? (?:say|says|said|told|tells|thinks|mentioned|suggested)\b"
+    r"|(?:i|she|he|we|they|my \w+) (?:was|were|got|have been|has been|am|is|just got) (?:just |recently |newly )?(?:diagnosed|dx)\b))"
 )
 # What a passage says is done without: "without needing chemotherapy".
 _WITHOUT = re.compile(r"\bwithout (?:needing |the need for |any |using )?(\w+)")
@@ -411,7 +424,7 @@ _TOPIC_AFTER = re.compile(r"\s*([,:;?!\-–—]|$)")
 # is read with that turn too.
 _LEANS_BACK = re.compile(r"\b(it|that|this|they|them|those|these)\b")
 _STORY_TURNS = 3  # the most messages of a story told over several that a follow-up is read with
-_QUESTION = re.compile(r"\?\s*$|^((like|so|and|but|ok|okay|i mean),? )?(what|why|how|where|when|which|who|can|could|would|will|should|is|are|do|does|did|am)\b")
+_QUESTION = re.compile(r"\?\s*$|^((like|so|and|but|ok|okay|i mean),? )?(what|whats|why|how|hows|where|wheres|when|which|who|whos|can|could|would|will|should|is|are|do|does|did|am)\b")
 _ASKS_FOR_ME = re.compile(
     r"\b(safe|safer|safely|dangerous|risk\w*|qualif\w*|eligib\w*|candidates?|allowed|suitable|right for|ok for|okay for|considered"
     r"|can (i|she|he|they|we|you) (still )?(get|have|do|try|go))\b"
@@ -1462,6 +1475,13 @@ class ChatEngine:
                 or _NOT.search(" ".join(found[max(0, begin - 3) : begin]))
                 or _MATTERS.search(" ".join(found[max(0, begin - 2) : begin]))
                 or _DID_NOT_WORK.match(" ".join(found[end : end + 6]))
+                or _DOES_TO_ME_AFTER.match(" ".join(found[end : end + 4]))
+                or _DOES_TO_ME_BEFORE.search(" ".join(found[max(0, begin - 5) : begin]))
+                or (
+                    all(group == "drugs" for _, _, group in spans[first : last + 1])
+                    and found[begin - 1 : begin] == [_ON]
+                    and not _ON_ASKS.intersection(found[max(0, begin - 2) : begin - 1])
+                )
                 or (_CHOICE_BEFORE.search(" ".join(found[max(0, begin - 4) : begin])) and _CHOICE_AFTER.match(" ".join(found[end : end + 1])))
                 or (
                     _OTHER_SIDE.search(" ".join(found[max(0, begin - 5) : begin]))

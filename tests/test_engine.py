@@ -181,6 +181,8 @@ def test_what_someone_will_do_or_has_understood_is_small_talk_only_beside_thanks
         "am i too old for ahsct at 72",
         "is there an age limit for msc",
         "does the msc drip cause nausea",
+        "does the transplant make you throw up",
+        "can i have msc while on methotrexate",
         "will ahsct give me headaches",
         "can i get pregnent after ahsct",  # a topic misspelt is still the topic
         "plasma exchange instead of stem cells?",
@@ -274,6 +276,11 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("going to mexico for it since it's cheaper there, bad idea?", "travel abroad"),
         # a medicine someone is on is her history
         ("my sister is on cellcept and still flaring, would msc help her", "Reduction or elimination of lupus symptoms"),
+        ("my son, 16, on benlysta and prednisone, keeps flaring. is msc something for him?", "refractory lupus"),
+        # so is a drug said to do something to the asker, and what it does
+        ("plaquenil gives me headaches and cellcept made me vomit, could this cut down my meds", "harsh medications"),
+        # who told it, after a comma, tells
+        ("whats a stem cell anyway, my rheumy told me about them today", "undifferentiated cells"),
         # hours told as a distance ask no time
         ("i'm about 2 hours away from the nearest big hospital, can i still get it", "Patients who have access to a qualified medical center"),
         # nor does a time told as when something happened
