@@ -181,6 +181,9 @@ _ASKS_WHOM_FOR = re.compile(
     r"|\bwhich (one|of them|of the two)( is| would be)( more| mainly| mostly| usually| really)? (for|meant for|aimed at)\b"
     r"|\b(is|are) (it|this|that|they|msc|mscs|ahsct|hsct|the \w+( one)?)( \w+)? (only|just|mainly|mostly|reserved|usually) for\b"
     r"|\bwho (actually |usually |normally |typically |really |even )?(gets?|can get|is|are|will be|would be) (offered|given)\b"
+    # When it is used: "when do drs use it", "when would doctors go for the transplant", "in what cases".
+    r"|\bwhen (do|would|does|will|should|might)( \w+){1,3} (use|go for|choose|pick|recommend|offer|consider|suggest|turn to)\b"
+    r"|\bwhen (is|are)( \w+){1,3} (used|recommended|offered|considered|chosen|suggested)\b|\bin (what|which) (cases|situations|circumstances)\b"
 )
 # "Would they even consider him?", "is that the kind of patient they look at", "an option for my dad": whether
 # someone is a candidate.

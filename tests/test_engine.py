@@ -281,6 +281,8 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("plaquenil gives me headaches and cellcept made me vomit, could this cut down my meds", "harsh medications"),
         # who told it, after a comma, tells
         ("whats a stem cell anyway, my rheumy told me about them today", "undifferentiated cells"),
+        # when a treatment is used asks whom it is for
+        ("when would doctors go for the transplant", "typically reserved for severe lupus"),
         # hours told as a distance ask no time
         ("i'm about 2 hours away from the nearest big hospital, can i still get it", "Patients who have access to a qualified medical center"),
         # nor does a time told as when something happened
