@@ -21,8 +21,10 @@ _LABEL = re.compile(r"^([^:.]{3,60}):\s")
 _ABBREVIATION = re.compile(r"\([A-Z][A-Za-z]*[A-Z]s?\)")
 # Words that point at a subject without naming it: "the other one", "the transplant option".
 POINTERS = frozenset(("one", "kind", "type", "approach", "option", "method", "treatment", "procedure", "therapy"))
-# A follow-up that turns to the subject beside the one asked about before.
-OTHER = re.compile(rf"\b(the )?other ({'|'.join(sorted(POINTERS))})s?\b|\bthe other\b")
+# A follow-up that turns to the subject beside the one asked about before; not one that compares with it ("is
+# it safer than the other one" still asks of the one before).
+_NOT_COMPARED = "".join(rf"(?<!\b{w} )(?<!\b{w} the )" for w in ("than", "vs", "versus"))
+OTHER = re.compile(rf"{_NOT_COMPARED}(\b(the )?other ({'|'.join(sorted(POINTERS))})s?\b|\bthe other\b)")
 
 
 @dataclass(frozen=True)

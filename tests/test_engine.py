@@ -416,6 +416,8 @@ def test_follow_ups_lean_on_the_earlier_turns(engine, history, message, expected
         (["tell me about ahsct"], "and what about the other one?", "Mesenchymal Stem Cell (MSC) Infusion"),
         # "the other one" after the infusion named in full is the other treatment, not the other cell
         (["how is a mesenchymal stem cell infusion done"], "and the other one?", "Autologous Hematopoietic Stem Cell Transplant (AHSCT)"),
+        # compared with "the other option", it is still the one asked about before
+        (["what is the msc infusion like"], "is that less harsh than the other option", "Considered less risky"),
         # A follow-up that names another subject is asked of that one, not of the one named before.
         (["tell me about hematopoietic stem cells"], "what about mesenchymal ones", "Mesenchymal stem cells (MSCs)"),
         (["whats the transplant one"], "who is it for", "typically reserved for severe lupus"),
