@@ -203,6 +203,8 @@ _TREATMENTS = r"(meds|medications?|medicines?|drugs?|treatments?|therapy|therapi
 _ASKS_USUAL_TREATMENT = re.compile(
     rf"\b(what|which|list)\b.{{0,30}}\b{_USUAL}\b.{{0,25}}\b{_TREATMENTS}\b|\bhow (is|are) (lupus|sle|it|they|people|patients) {_USUAL} treated\b"
     rf"|^\W*((lupus|sle) )?{_USUAL} (lupus |sle )?{_TREATMENTS}\b"
+    # "what meds do ppl normally take", "which drugs are usually prescribed"
+    rf"|\b(what|which)( \w+)? {_TREATMENTS}\b.{{0,30}}\b{_USUAL}( \w+){{0,2}} (take|taken|use|used|prescribe|prescribed|give|given|get|put on)\b"
 )
 # "Which organs can lupus hit", "what parts of the body does it attack": where the disease strikes.
 _ASKS_REACH = re.compile(

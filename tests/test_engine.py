@@ -283,6 +283,8 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("whats a stem cell anyway, my rheumy told me about them today", "undifferentiated cells"),
         # when a treatment is used asks whom it is for
         ("when would doctors go for the transplant", "typically reserved for severe lupus"),
+        # the medicines people usually take, named before "usually"
+        ("what medicines do patients usually take before they try stem cells", "Traditional treatments often involve"),
         # hours told as a distance ask no time
         ("i'm about 2 hours away from the nearest big hospital, can i still get it", "Patients who have access to a qualified medical center"),
         # nor does a time told as when something happened
