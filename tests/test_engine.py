@@ -668,8 +668,17 @@ def test_how_a_named_treatment_works_is_still_its_steps(engine):
     assert first.startswith("Mesenchymal Stem Cell (MSC) Infusion\n")
 
 
-def test_the_difference_between_two_treatments_shows_both_side_by_side(engine):
-    first = engine.reply("what's the difference between the autologous transplant and the msc infusion").passages[0].passage.text
+@pytest.mark.parametrize(
+    "message",
+    [
+        "what's the difference between the autologous transplant and the msc infusion",
+        # the transplant named by its cells
+        "how is an hsc transplant different from an msc infusion",
+        "blood stem cell transplant vs msc",
+    ],
+)
+def test_the_difference_between_two_treatments_shows_both_side_by_side(engine, message):
+    first = engine.reply(message).passages[0].passage.text
     assert first.startswith("There are two main approaches")
     assert "Autologous Hematopoietic Stem Cell Transplant (AHSCT)\n• Uses the patient" in first
     assert "Mesenchymal Stem Cell (MSC) Infusion\n• MSCs are taken from a donor" in first
