@@ -438,8 +438,9 @@ _ASKS_FOR_ME = re.compile(
 _POINTING = frozenset(
     stem(w) for w in ("one", "kind", "type", "sort", "version", "form", "route", "path", "approach", "option", "method", "treatment", "therapy", "procedure", "way", "thing")
 )
-# Of those, the words that only say which is meant ("the transplant version", "the drip thing"): they ask nothing.
-_ONLY_POINTING = frozenset(stem(w) for w in ("version", "thing"))
+# Of those, the words that only say which is meant ("the transplant version", "the drip thing", "the 2nd one"):
+# they ask nothing.
+_ONLY_POINTING = frozenset(stem(w) for w in ("version", "thing", "1st", "2nd", "3rd", "former", "latter"))
 _PROCESS = frozenset(stem(w) for w in ("work", "done", "do", "perform", "process", "procedure", "step", "happen", "go", "walk"))
 # How to tell it or why it is asked, not what to tell: "what are stem cells, in plain english", "for my module",
 # "I was wondering whether";

@@ -692,8 +692,9 @@ def test_a_line_that_only_introduces_sub_sections_is_answered_by_them(engine, hi
     assert all(hit.passage.text != "There are two main approaches in stem cell treatment for lupus:" for hit in reply.passages)
 
 
-def test_the_second_of_the_sub_sections_shown_side_by_side_is_the_second_one(engine):
-    first = engine.reply("and the second one?", ["what are the two main approaches"]).passages[0].passage.text
+@pytest.mark.parametrize("message", ["and the second one?", "the 2nd one?"])
+def test_the_second_of_the_sub_sections_shown_side_by_side_is_the_second_one(engine, message):
+    first = engine.reply(message, ["what are the two main approaches"]).passages[0].passage.text
     assert first.startswith("Mesenchymal Stem Cell (MSC) Infusion")
 
 
