@@ -185,6 +185,8 @@ _ASKS_WHOM_FOR = re.compile(
     r"|\bwhen (do|would|does|will|should|might)( \w+){1,3} (use|go for|choose|pick|recommend|offer|consider|suggest|turn to)\b"
     r"|\bwhen (is|are)( \w+){1,3} (used|recommended|offered|considered|chosen|suggested)\b|\bin (what|which) (cases|situations|circumstances)\b"
 )
+# "Who is it for" after a turn that named a treatment.
+_WHO_IS_IT_FOR = re.compile(r"\bwho('?s| is| are) (it|this|that|they) (meant |really |actually |usually )?for\b")
 # "Would they even consider him?", "is that the kind of patient they look at", "an option for my dad": whether
 # someone is a candidate.
 _ASKS_ELIGIBILITY = re.compile(
@@ -978,6 +980,12 @@ class ChatEngine:
         whom_for = bool(_ASKS_WHOM_FOR.search(plain))
         names = [self.subjects.named(c.stems[:1]) for c in earlier_concepts]
         keep = [(not asked or not named or bool(named & asked)) and (bool(named) or not whom_for) for named in names]
+        if not subjects and (whom_for or _WHO_IS_IT_FOR.search(plain)):
+            # "Then who is it for" after "is AHSCT used for mild lupus" asks of the treatment named, whatever else
+            # the earlier turn asked of it, where the article says whom that treatment is for.
+            subjects = frozenset(
+                n for named, k in zip(names, keep) if k for n in named if any(self._says_answer_words(i, ["whom_for"]) for i in self.subjects.about(frozenset({n})))
+            )
         earlier_concepts = [c for c, k in zip(earlier_concepts, keep) if k]
         earlier_weights = [w for w, k in zip(earlier_weights, keep) if k]
         # The earlier turn's words add their own scores. The follow-up's meaning is its own ("how risky is it")

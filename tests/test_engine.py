@@ -418,6 +418,8 @@ def test_follow_ups_lean_on_the_earlier_turns(engine, history, message, expected
         (["tell me about ahsct"], "and what about the other one?", "Mesenchymal Stem Cell (MSC) Infusion"),
         # "the other one" after the infusion named in full is the other treatment, not the other cell
         (["how is a mesenchymal stem cell infusion done"], "and the other one?", "Autologous Hematopoietic Stem Cell Transplant (AHSCT)"),
+        # who it is for, after a turn that named a treatment and asked something else of it
+        (["does the transplant get used for mild cases"], "so who is it for then", "typically reserved for severe lupus"),
         # compared with "the other option", it is still the one asked about before
         (["what is the msc infusion like"], "is that less harsh than the other option", "Considered less risky"),
         # A follow-up that names another subject is asked of that one, not of the one named before.
