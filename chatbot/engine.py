@@ -170,6 +170,7 @@ _ASKS_FUNCTION = re.compile(
     r"|\b(mechanisms?|mode of action)\b|\b(stop|stops|calm|calms|switch off|turn off|block|blocks|halt|retrain|reprogram|fix|fixes)( \w+){0,4} (immune|attack\w*)\b"
 )
 # Whom it is for: "is it for everyone or only bad cases", and the case for it, "why would anyone pick it then".
+_MILD = re.compile(r"\bmild (lupus|sle|case|cases|disease|symptoms|form|flares?)\b|\b(lupus|sle|case|symptoms) (is|are|s|has been|have been|was) (\w+ )?mild\b")
 _ASKS_WHOM_FOR = re.compile(
     r"\bwhy (would|do|does|did|should|will|might|on earth would)( \w+)?( anyone| anybody| someone| people| patients| doctors| you| i| we| they| she| he)"
     r"( ever| even| still| actually)? (choose|pick|want|go for|opt for|do|try|get|risk|consider|bother|use|recommend|move on to|switch to|turn to|go on to)\b"
@@ -181,6 +182,9 @@ _ASKS_WHOM_FOR = re.compile(
     r"|\bwhich (one|of them|of the two)( is| would be)( more| mainly| mostly| usually| really)? (for|meant for|aimed at)\b"
     r"|\b(is|are) (it|this|that|they|msc|mscs|ahsct|hsct|the \w+( one)?)( \w+)? (only|just|mainly|mostly|reserved|usually) for\b"
     r"|\bwho (actually |usually |normally |typically |really |even )?(gets?|can get|is|are|will be|would be) (offered|given)\b"
+    # Lupus told or asked about as mild, in a question of who gets it ("i only have mild sle, am i a candidate",
+    # "is it for mild lupus"): the article answers by whom it is for, the severe cases.
+    rf"|{_MILD.pattern}"
     # When it is used: "when do drs use it", "when would doctors go for the transplant", "in what cases".
     r"|\bwhen (do|would|does|will|should|might)( \w+){1,3} (use|go for|choose|pick|recommend|offer|consider|suggest|turn to)\b"
     r"|\bwhen (is|are)( \w+){1,3} (used|recommended|offered|considered|chosen|suggested)\b|\bin (what|which) (cases|situations|circumstances)\b"
@@ -724,6 +728,8 @@ class ChatEngine:
         story = self._story(message)
         asked_text = _plain(story[1]) if story is not None else text  # "He thinks it's a scam. What does it offer?"
         kinds = [kind for kind, pattern in _QUESTION_KINDS.items() if pattern.search(asked_text)]
+        if "severity" in kinds and "whom_for" in kinds:
+            kinds.remove("whom_for")  # "is lupus mild or can it be deadly" asks how severe the disease can be
         if "whose" in kinds and "source" in kinds:
             kinds.remove("source")  # "where do they come from if they're not mine" asks whose cells, not which tissue
         words_score = self._words(concepts + [c for kind in kinds for c in self._answer_words.get(kind, [])])
@@ -736,6 +742,11 @@ class ChatEngine:
         }
         if asking:
             weights = [0.0 if c.surface in asking else w for c, w in zip(concepts, weights)]
+        if "whom_for" in kinds and _MILD.search(asked_text):
+            # Nor does "mild" rank: it is not asked how mild lupus can be.
+            mild = {w for m in _MILD.finditer(asked_text) for w in words(m.group(0))}
+            words_score = self._words([c for c in concepts if c.surface not in mild] + [c for kind in kinds for c in self._answer_words.get(kind, [])])
+            scores = words_score + self._meaning(message)
         # Weight no passage can cover: the topics the article does not cover.
         uncovered = tuning.out_of_scope_weight * topics
         # A question asked only in words that ask ("could it get her off them?", "so why would anyone pick it

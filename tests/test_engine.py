@@ -283,6 +283,10 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("whats a stem cell anyway, my rheumy told me about them today", "undifferentiated cells"),
         # when a treatment is used asks whom it is for
         ("when would doctors go for the transplant", "typically reserved for severe lupus"),
+        # mild lupus, in a question of who gets it, asks whom it is for (not how mild lupus can be)
+        ("i only have mild sle, am i a candidate", "Patients with severe, refractory lupus"),
+        ("can people with mild lupus get msc", "Patients with severe, refractory lupus"),
+        ("my lupus has been mild so far, could it turn deadly", "mild to life-threatening"),
         # the medicines people usually take, named before "usually"
         ("what medicines do patients usually take before they try stem cells", "Traditional treatments often involve"),
         # hours told as a distance ask no time
