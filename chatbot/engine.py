@@ -174,6 +174,8 @@ _MILD = re.compile(r"\bmild (lupus|sle|case|cases|disease|symptoms|form|flares?)
 _ASKS_WHOM_FOR = re.compile(
     r"\bwhy (would|do|does|did|should|will|might|on earth would)( \w+)?( anyone| anybody| someone| people| patients| doctors| you| i| we| they| she| he)"
     r"( ever| even| still| actually)? (choose|pick|want|go for|opt for|do|try|get|risk|consider|bother|use|recommend|move on to|switch to|turn to|go on to)\b"
+    # not why a step of it is done: "why would they do chemo first"
+    r"(?! (the |all )?(chemo|chemotherapy|harvest\w*|collect\w*|reintroduc\w*|wipe|kill|destroy|suppress)\b)"
     r"|\bwhy (do|bother with|go through|risk) (it|that|this)\b|\bwhy bother\b"
     r"|\b(for|to|at)\W+(like |say )?(everyone|everybody|anyone|anybody|all|every|any|mild)\b.{0,40}\bor (is it )?(only|just|mainly|mostly)\b"
     r"|\bwho('?s| is| are)( \w+){0,5} (meant|intended|designed|aimed|made|really|realy|actually|actualy|usually|mainly|mostly) (for|at)\b"

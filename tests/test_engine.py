@@ -287,6 +287,8 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("i only have mild sle, am i a candidate", "Patients with severe, refractory lupus"),
         ("can people with mild lupus get msc", "Patients with severe, refractory lupus"),
         ("my lupus has been mild so far, could it turn deadly", "mild to life-threatening"),
+        # why a step of it is done asks for the step's reason, not whom the treatment is for
+        ("in ahsct for lupus, why would they do chemo first", "to suppress their faulty immune system"),
         # the medicines people usually take, named before "usually"
         ("what medicines do patients usually take before they try stem cells", "Traditional treatments often involve"),
         # hours told as a distance ask no time
