@@ -476,6 +476,8 @@ _NTH = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3
 # "Tell me more" about what the earlier turn asked of a subject as a whole; "what else" of the list it was answered from.
 _MORE = re.compile(r"\b(tell me more|more (info|information|details)|go on|explain more|elaborate|say more)\b")
 _ELSE = re.compile(r"\b(what else|anything else|any others?|what other)\b")
+# What "else" is done: "what else does it improve" asks for the rest of the list as "what else" does.
+_DOES_ELSE = re.compile(r"\b(improve|improves|help|helps|fix|fixes|treat|treats|cure|cures|benefit|benefits|affect|affects|change|changes|reduce|reduces|lower|lowers)\b")
 # A follow-up that asks only why: "why is that?", "but why both of them", "how come", "why so wide?", "why would that
 # be a problem".
 _WHY_ONLY = re.compile(
@@ -1295,7 +1297,7 @@ class ChatEngine:
         whole) answered the earlier turn, when the follow-up asks nothing more of its own."""
         if earlier is None or not _ELSE.search(text):
             return None
-        rest = self.retriever.analyzer.concepts(_ELSE.sub(" ", text))
+        rest = self.retriever.analyzer.concepts(_DOES_ELSE.sub(" ", _ELSE.sub(" ", text)))
         if self._asks_more_than(frozenset(), rest, self._weights(rest, set())):
             return None
         first = (self._answer(earlier, ()) or [None])[0]

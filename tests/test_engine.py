@@ -506,8 +506,17 @@ def test_a_follow_up_pointing_to_a_subject_as_a_whole_gets_its_whole_list(engine
     assert first.split("\n")[0] == "Mesenchymal Stem Cell (MSC) Infusion" and all(f"• {b}" in first for b in bullets)
 
 
-def test_what_else_after_a_bullet_is_the_rest_of_its_list(engine):
-    first = engine.reply("what else has it been shown to do", ["can stem cells improve kidney function"]).passages[0].passage.text
+@pytest.mark.parametrize(
+    "history, message",
+    [
+        (["can stem cells improve kidney function"], "what else has it been shown to do"),
+        # what else it does, named by the verb
+        (["could it mean taking fewer steroids"], "what else can it improve"),
+        (["does it help lupus kidneys"], "and what else does it fix"),
+    ],
+)
+def test_what_else_after_a_bullet_is_the_rest_of_its_list(engine, history, message):
+    first = engine.reply(message, history).passages[0].passage.text
     assert first.startswith("Early studies and clinical trials have shown") and "• Induce long-term remission" in first
     # after the whole list, the list again: there is nothing else in it
     assert engine.reply("anything else?", ["what are the downsides"]).passages[0].passage.text.startswith("Possible Risks")
