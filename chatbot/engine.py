@@ -101,12 +101,12 @@ _WHICH_PLACE = re.compile(r"which (hospital|hospitals|clinic|clinics|center|cent
 _OFFER_IT = re.compile(r"((or|and) \w+ )?(offer|offers|do|does|provide|provides|perform|performs|run|runs|give|gives|carry out|carries out)\b")
 _JUDGED = re.compile(r"\b(best|top|recommend\w*|good|better|cheapest|reputable|trusted|legit)\b")
 _KIND_OF_PLACE = re.compile(r"\b(regular|normal|ordinary|special|specialist|specialised|specialized|specialty|big|small|local|university|research|public|private) (ones?|hospitals?|clinics?|centers?|centres?)\b")
-# A topic told as what something does to the asker ("methotrexate makes me throw up", "pred gave her acne") is
-# a complaint, not a question: the drug before such words, the side effect after them. Asked, the verb is bare
-# ("does it make you throw up", "will it make her sick").
+# A topic told as what something does to the asker ("methotrexate makes me throw up", "pred gave her acne",
+# "gained so much weight") is a complaint, not a question: the drug before such words, the side effect after
+# them. Asked, the verb is bare ("does it make you throw up", "will I gain weight").
 _DOES_TO_ME = r"(makes|made|gives|gave|causes|caused) (me|her|him|them|us|my \w+)"
 _DOES_TO_ME_AFTER = re.compile(rf"^((really|just|always|also|still|only) )?{_DOES_TO_ME}\b")
-_DOES_TO_ME_BEFORE = re.compile(rf"\b{_DOES_TO_ME}( (feel|so|really|constantly|always|keep))*$")
+_DOES_TO_ME_BEFORE = re.compile(rf"\b({_DOES_TO_ME}|(gained|put on|lost|had|got|suffered|suffer|have|has) (so much|a lot of|lots of|loads of|tons of|all this|some|bad|terrible|awful|constant))( (feel|so|really|constantly|always|keep))*$")
 # A drug someone is on, told bare ("34, on cellcept and pred", "rash on plaquenil"); not "while on", "if on".
 _ON = "on"
 _ON_ASKS = frozenset(("while", "whilst", "when", "if", "being", "stay", "staying", "still", "keep", "remain", "go", "going", "get", "come", "coming", "put"))

@@ -182,6 +182,7 @@ def test_what_someone_will_do_or_has_understood_is_small_talk_only_beside_thanks
         "is there an age limit for msc",
         "does the msc drip cause nausea",
         "does the transplant make you throw up",
+        "will i gain weight after msc",
         "can i have msc while on methotrexate",
         "will ahsct give me headaches",
         "can i get pregnent after ahsct",  # a topic misspelt is still the topic
@@ -279,6 +280,7 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("my son, 16, on benlysta and prednisone, keeps flaring. is msc something for him?", "refractory lupus"),
         # so is a drug said to do something to the asker, and what it does
         ("plaquenil gives me headaches and cellcept made me vomit, could this cut down my meds", "harsh medications"),
+        ("she put on so much weight with the steroids, could stem cells let her take fewer?", "Lower the need for steroids"),
         # who told it, after a comma, tells
         ("whats a stem cell anyway, my rheumy told me about them today", "undifferentiated cells"),
         # when a treatment is used asks whom it is for
