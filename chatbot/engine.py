@@ -158,7 +158,8 @@ _SEQUENCE_WORDS = re.compile(r"\b(then|next|after|afterwards|before|finally|firs
 # is for ("is the point to wipe out the immune system"), how it would cure, its mechanism, and whether it stops
 # the immune system's attack.
 _ASKS_FUNCTION = re.compile(
-    r"\bwhat (do|does|did|will|would|can|could|is|are) (?!i |you |we |u )(.+ )?do\b|\bwhy (would|does|do|will|should|is) (it|that|this|they|stem cells?)( \w+)? help\b"
+    # (not what the disease does: "what does lupus do to the body")
+    r"\bwhat (do|does|did|will|would|can|could|is|are) (?!i |you |we |u |(lupus|sle|the disease|my lupus|her lupus|his lupus) )(.+ )?do\b|\bwhy (would|does|do|will|should|is) (it|that|this|they|stem cells?)( \w+)? help\b"
     r"|\bhow( exactly| actually| even| really)? (does|do|did|would|could|can|will|might|is|are)( (it|that|this|they|them|stem|cells?|therapy|treatment|the|even|actually|exactly|really|supposed to|meant to|going to|this kind of)){1,6} (help|work|treat|fix|heal|cure|be used|used|do (that|it|this|so))\b"
     r"|\b(is the|what'?s the|whats the|what is the|what was the|is (that|this|it)( actually| really| basically| even)? the) (basic |main |whole |general |actual |real )?(point|purpose|goal|aim|idea|logic|rationale)\b"
     r"|\b(go|goes|going|get|gets|getting) (after|at) (the )?(root|underlying|real) (cause|problem|issue)\b"
@@ -218,6 +219,7 @@ _ASKS_USUAL_TREATMENT = re.compile(
 _ASKS_REACH = re.compile(
     r"\b(which|what)( \w+)? (organs?|organ systems?|parts? of (the|my|your|her|his|their) body|body parts|parts of the body|systems?)\b"
     r"(?!.{0,40}\b(improve|better|function|heal|repair|help|treat|stem|msc|ahsct|transplant|infusion|candidate|qualify|eligible)\w*)"
+    r"|\bwhat (does|can|will|could) (lupus|sle|the disease)( \w+)? do to (the|your|my|her|his|their|a) (body|organs)\b"
 )
 # "Will it ever be a normal treatment", "could it become routine one day": what the future holds for it.
 _ASKS_FUTURE = re.compile(

@@ -289,6 +289,10 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("i only have mild sle, am i a candidate", "Patients with severe, refractory lupus"),
         ("can people with mild lupus get msc", "Patients with severe, refractory lupus"),
         ("my lupus has been mild so far, could it turn deadly", "mild to life-threatening"),
+        # what the disease does is what lupus is, not what the treatment does
+        ("what does lupus do to you", "causes the body’s immune system to attack healthy tissue"),
+        ("what does lupus do to your organs", "It can affect the skin, joints, kidneys"),
+        ("what does msc do for lupus", "help suppress abnormal immune responses"),
         # why a step of it is done asks for the step's reason, not whom the treatment is for
         ("in ahsct for lupus, why would they do chemo first", "to suppress their faulty immune system"),
         # the medicines people usually take, named before "usually"
