@@ -108,7 +108,6 @@ _DOES_TO_ME = r"(makes|made|gives|gave|causes|caused) (me|her|him|them|us|my \w+
 _DOES_TO_ME_AFTER = re.compile(rf"^((really|just|always|also|still|only) )?{_DOES_TO_ME}\b")
 _DOES_TO_ME_BEFORE = re.compile(rf"\b({_DOES_TO_ME}|(gained|put on|lost|had|got|suffered|suffer|have|has) (so much|a lot of|lots of|loads of|tons of|all this|some|bad|terrible|awful|constant))( (feel|so|really|constantly|always|keep))*$")
 # A drug someone is on, told bare ("34, on cellcept and pred", "rash on plaquenil"); not "while on", "if on".
-_ON = "on"
 _ON_ASKS = frozenset(("while", "whilst", "when", "if", "being", "stay", "staying", "still", "keep", "remain", "go", "going", "get", "come", "coming", "put"))
 # What follows a list of things tried: "..., nothing has worked", "... and they didn't help".
 _DID_NOT_WORK = re.compile(
@@ -170,8 +169,9 @@ _ASKS_FUNCTION = re.compile(
     r"|\b(trying|supposed|meant|designed|intended|aiming|hoping|attempting|going) to (achieve|accomplish)\b|\bwhat (is|are|does|do|will|would|can|could) (.+ )?(achieve|accomplish)\b"
     r"|\b(mechanisms?|mode of action)\b|\b(stop|stops|calm|calms|switch off|turn off|block|blocks|halt|retrain|reprogram|fix|fixes)( \w+){0,4} (immune|attack\w*)\b"
 )
-# Whom it is for: "is it for everyone or only bad cases", and the case for it, "why would anyone pick it then".
+# Lupus told or asked about as mild.
 _MILD = re.compile(r"\bmild (lupus|sle|case|cases|disease|symptoms|form|flares?)\b|\b(lupus|sle|case|symptoms) (is|are|s|has been|have been|was) (\w+ )?mild\b")
+# Whom it is for: "is it for everyone or only bad cases", and the case for it, "why would anyone pick it then".
 _ASKS_WHOM_FOR = re.compile(
     r"\bwhy (would|do|does|did|should|will|might|on earth would)( \w+)?( anyone| anybody| someone| people| patients| doctors| you| i| we| they| she| he)"
     r"( ever| even| still| actually)? (choose|pick|want|go for|opt for|do|try|get|risk|consider|bother|use|recommend|move on to|switch to|turn to|go on to)\b"
@@ -1510,7 +1510,7 @@ class ChatEngine:
                 or _DOES_TO_ME_BEFORE.search(" ".join(found[max(0, begin - 5) : begin]))
                 or (
                     all(group == "drugs" for _, _, group in spans[first : last + 1])
-                    and found[begin - 1 : begin] == [_ON]
+                    and found[begin - 1 : begin] == ["on"]
                     and not _ON_ASKS.intersection(found[max(0, begin - 2) : begin - 1])
                 )
                 or (_CHOICE_BEFORE.search(" ".join(found[max(0, begin - 4) : begin])) and _CHOICE_AFTER.match(" ".join(found[end : end + 1])))
