@@ -738,7 +738,8 @@ class ChatEngine:
             kinds.remove("whom_for")  # "is lupus mild or can it be deadly" asks how severe the disease can be
         if "whose" in kinds and "source" in kinds:
             kinds.remove("source")  # "where do they come from if they're not mine" asks whose cells, not which tissue
-        words_score = self._words(concepts + [c for kind in kinds for c in self._answer_words.get(kind, [])])
+        answer_words = [c for kind in kinds for c in self._answer_words.get(kind, [])]
+        words_score = self._words(concepts + answer_words)
         scores = words_score + self._meaning(message)
         topics, topic_words = self._topics(message)
         weights = self._weights(concepts, topic_words)
@@ -751,7 +752,7 @@ class ChatEngine:
         if "whom_for" in kinds and _MILD.search(asked_text):
             # Nor does "mild" rank: it is not asked how mild lupus can be.
             mild = {w for m in _MILD.finditer(asked_text) for w in words(m.group(0))}
-            words_score = self._words([c for c in concepts if c.surface not in mild] + [c for kind in kinds for c in self._answer_words.get(kind, [])])
+            words_score = self._words([c for c in concepts if c.surface not in mild] + answer_words)
             scores = words_score + self._meaning(message)
         # Weight no passage can cover: the topics the article does not cover.
         uncovered = tuning.out_of_scope_weight * topics
@@ -780,7 +781,6 @@ class ChatEngine:
             asks_only = question_asks_only
             uncovered = tuning.out_of_scope_weight * (asked_topics + tuning.story_weight * (topics - asked_topics))
             if told:
-                answer_words = [c for kind in kinds for c in self._answer_words.get(kind, [])]
                 asked_concepts = [c for i, c in enumerate(concepts) if i not in told]
                 words_score = self._words(asked_concepts + answer_words, [c for i, c in enumerate(concepts) if i in told])
                 scores = words_score + self._meaning(message)
