@@ -17,7 +17,7 @@ from .corpus import Passage, corpus_folder, load_corpus, read_text
 from .red_flags import asks_about_a_risk, is_emergency, tells_no_emergency
 from .retriever import Hit, Retriever, mean_of_best
 from .semantic import EMBEDDINGS_FILE, SemanticIndex
-from .smalltalk import SmallTalkMeanings, smalltalk_kind
+from .smalltalk import EXCUSE, SmallTalkMeanings, smalltalk_kind
 from .subjects import OTHER, POINTERS, Subjects
 from .text import SYNONYMS_FILE, Analyzer, Concept, Speller, english_frequencies, load_synonyms, normalize, spelled_out, stem, words
 
@@ -459,12 +459,13 @@ _ASIDE = re.compile(
     r"(^|(?<=[.!?] ))(wait|hmm+|um+|uh+|oh+)\b,?"
     r"|\b((in )?(plain|simple|simpler|layman'?s|lay|everyday|normal|basic) (english|terms|words|language)|like (i'?m|im|i am) (5|five|a child|a kid)"
     r"|in a nutshell|for dummies|simply put|in short|briefly"
+    r"|(i|we) (can'?t|cannot|cant|couldn'?t|could not|have not been able to|haven'?t been able to|havent been able to) sleep( at night| properly| well)?( (for )?(thinking|worrying|stressing)( about| over)?( it| this| that| him| her| them)?)?|(i'?m|im|i am|been) losing sleep( over (it|this|that))?"
     r"|(i was|i am|i'm|im|i've been|ive been) (just |only )?wondering( (whether|if))?|(i would|i'd|id) (like|love) to (know|ask)( (whether|if))?|may i ask( (whether|if))?|kindly"
     r"|(for|doing|writing|working on) (my|a|an|our|the) (\w+ ){0,2}(class|course|module|essay|paper|presentation|assignment|homework|exam|project|thesis|dissertation|report|lecture|seminar|coursework|studies))\b",
     re.IGNORECASE,
 )
 # "Going back to the first thing", "back to my original question": the turn pointed to, not the last one.
-_BACK_TO = re.compile(r"\b(go(ing)? )?back to (my |the |your )?((?P<first>first|original|1st|very first)|earlier|previous|other) (thing|question|q|qn|ques|topic|point|one|message)\b")
+_BACK_TO = re.compile(r"\b(go(ing)? )?back to (my |the |your )?((?P<first>first|original|1st|very first)|earlier|previous|other) (thing|question|q|qn|ques|topic|point|one|kind|type|message)\b")
 # "The first kind", "the second one": an item of the list (or of the sub-sections) the earlier turn was answered by;
 # not "the first question" nor "going back to the first thing", which point to an earlier turn.
 # "The second one", or "second one" typed without the article.
@@ -725,7 +726,7 @@ class ChatEngine:
         """The best passages, best first; none to decline. ``restate``: the message only asks for the earlier
         answer again ("simpler please")."""
         retriever, tuning = self.retriever, self.tuning
-        message = _ASIDE.sub(" ", message)
+        message = EXCUSE.sub(" ", _ASIDE.sub(" ", message))
         concepts = retriever.analyzer.concepts(message)
         own = len(concepts)  # the message's own concepts; a follow-up's are followed by the earlier turn's
         # The article's words for the answer to a kind of question ("how does that help lupus": reboot, modulate)
@@ -820,6 +821,10 @@ class ChatEngine:
         else:
             # The subjects the question names in its own words ("route" may mean an infusion but names none).
             named = self.subjects.named(c.stems[0] for c, w in zip(concepts[:own], weights[:own]) if w > 0)
+            if not named and not leaned and len(concepts) > own and not _ORDINAL.search(text) and not OTHER.search(text):
+                # A follow-up that names nothing and points at nothing ("is that risky?" after "what is the chemo for
+                # in AHSCT") is asked of what the earlier turn named.
+                named = self.subjects.named(c.stems[0] for c, w in zip(concepts[own:], weights[own:]) if w > 0)
             own_weights = [0.0 if i in told else w for i, w in enumerate(weights[:own])]  # not the story's "side effects"
             scores = self._without_siblings(self._without_opposites(scores, concepts[:own], own_weights, named, earlier), named)
             if _ASKS_WHICH_SUBJECT.search(text) and not named and (not earlier or self._introduces_treatments(earlier)):

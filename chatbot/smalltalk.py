@@ -60,8 +60,11 @@ _REMARK = re.compile(
 # recently diagnosed.", "Hello, I am writing on behalf of my husband."
 _INTRODUCTION = re.compile(r"(?:^|(?<=[.!,]))\s*(i'?m|i am|im|my|this is|we|we'?re|i have|i'?ve|i look after|i care for|i write|i come from)\b[^.!]*")
 # An excuse for one's English, typing or way with computers asks nothing: "my english is not perfect sorry".
-_EXCUSE = re.compile(
-    r"\b(sorry,? )?(my english is (not|isnt|isn'?t|bad|poor)( very)?( good| great| perfect| the best)?|(i'?m|i am|im) not (very |so |too )?good (with|at) (computers|technology|tech|phones|english|typing|this)|(for|about) my (bad )?(english|typing|spelling|grammar))( sorry)?\b"
+# Also read by the engine, which leaves it out of the question: "what are they, english not my first language".
+EXCUSE = re.compile(
+    r"\b(sorry,? )?(my english is (not|isnt|isn'?t|bad|poor)( very)?( good| great| perfect| the best)?|(i'?m|i am|im) not (very |so |too )?good (with|at) (computers|technology|tech|phones|english|typing|this)|(for|about) my (bad )?(english|typing|spelling|grammar)"
+    r"|(my )?english (is )?(not|isnt|isn'?t) my (first|native|mother) (language|tongue)|english is (my|a) (second|2nd|third|3rd|foreign) language|(i'?m|i am|im) (a )?non[ -]?native( english)? speaker|(i'?m|i am|im) not (a )?native( english)? speaker)( sorry)?\b",
+    re.IGNORECASE,
 )
 _WANTING = re.compile(r"\b(interested|looking|want|wanted|wanting|wondering|wonder|need|needs|info|information|tell|know|learn|find|ask|asking|question|questions|curious|considering|thinking|read|heard|help|what|how|why|when|where|which|can|could|should|would|will|does|do|did|is it|are they|is there|risks?|costs?|side effects?|msc|mscs|ahsct|hsct|transplants?|stem|cells?|infusions?|treatments?|therapy|therapies|vs|versus|chemo\w*|trials?|donors?|insurance|eligible|candidates?)\b|(^|[.!,;]\s*)(who|whom|whose)\b|\?")
 # "Would it help him?", "does this help": whether something helps, not a request for help.
@@ -78,7 +81,7 @@ def smalltalk_kind(message: str) -> str | None:
     text = normalize(message)
     if text.strip() and not re.search(r"\w", text):
         return "greeting"  # only emoji or punctuation: "👋", "?"
-    text = _EXCUSE.sub(" ", text)
+    text = EXCUSE.sub(" ", text)
     cues = list(_CUE.finditer(text))
     found = [m.lastgroup for m in cues]
     if not found or found[-1] == "help" and _SOMETHING_HELPS.search(text):

@@ -813,6 +813,30 @@ def test_how_to_tell_it_is_not_what_is_asked(engine):
     assert reply.kind == "answer" and "undifferentiated cells" in reply.passages[0].passage.text
 
 
+@pytest.mark.parametrize(
+    ("message", "answer"),
+    [
+        ("what is an MSC? english is not my first language", "Found in bone marrow, fat tissue"),
+        ("stem cell, what is it, i am not a native speaker", "undifferentiated cells"),
+    ],
+)
+def test_an_excuse_for_ones_english_is_not_what_is_asked(engine, message, answer):
+    reply = engine.reply(message)
+    assert reply.kind == "answer" and answer in reply.passages[0].passage.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my mom starts the transplant in march. will she get infections? i cant sleep thinking about it",
+        "is infection a risk with AHSCT? i havent been able to sleep thinking about it",
+    ],
+)
+def test_saying_one_cannot_sleep_for_worry_is_not_a_question_about_sleep(engine, message):
+    reply = engine.reply(message)
+    assert reply.kind == "answer" and "Infection or complications" in reply.passages[0].passage.text
+
+
 def test_a_story_told_before_the_question_weighs_less_than_the_question(engine):
     # Biopsies are not in the article, but the question is about the kidneys.
     reply = engine.reply("My wife needed three biopsies last spring and her creatinine keeps climbing. Can stem cells help her kidneys?")
@@ -1501,3 +1525,14 @@ def test_whether_it_will_become_usual_one_day_is_answered_by_what_the_article_sa
 @pytest.mark.parametrize("message", ["so what actually is a stem cell, plain english pls", "but what exactly is a stem cell, plain english please"])
 def test_how_to_tell_it_is_set_aside_without_in_before_it(engine, message):
     assert engine.reply(message).kind == "answer"
+
+
+@pytest.mark.parametrize(("history", "message"), [(["how does the transplant work"], "is it risky?"), (["what is the chemo in AHSCT for"], "and is that risky")])
+def test_a_follow_up_that_names_nothing_is_asked_of_the_treatment_named_before(engine, history, message):
+    top = engine.reply(message, history).passages[0].passage.text
+    assert "Infection or complications from chemotherapy" in top and "less risky" not in top
+
+
+def test_going_back_to_the_first_type_leans_on_the_first_turn(engine):
+    reply = engine.reply("back to the first type, is it given by drip?", ["tell me about msc", "what about HSCs"])
+    assert "infused intravenously" in reply.passages[0].passage.text

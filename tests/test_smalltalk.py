@@ -112,7 +112,7 @@ def test_small_talk_the_patterns_read(message, kind):
     assert smalltalk_kind(message) == kind
 
 
-@pytest.mark.parametrize("message", ["hi, sorry for my bad english", "hello. my english is poor, sorry. I am from Peru"])
+@pytest.mark.parametrize("message", ["hi, sorry for my bad english", "hello. my english is poor, sorry. I am from Peru", "hello, english is not my first language"])
 def test_an_excuse_for_ones_english_beside_a_greeting_is_a_greeting(message):
     assert smalltalk_kind(message) == "greeting"
 
