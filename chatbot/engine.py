@@ -219,7 +219,8 @@ _ASKS_USUAL_TREATMENT = re.compile(
 _ASKS_REACH = re.compile(
     r"\b(which|what)( \w+)? (organs?|organ systems?|parts? of (the|my|your|her|his|their) body|body parts|parts of the body|systems?)\b"
     r"(?!.{0,40}\b(improve|better|function|heal|repair|help|treat|stem|msc|ahsct|transplant|infusion|candidate|qualify|eligible)\w*)"
-    r"|\bwhat (does|can|will|could) (lupus|sle|the disease)( \w+)? do to (the|your|my|her|his|their|a) (body|organs)\b"
+    r"|\bwhat (does|can|will|could) (lupus|sle|the disease)( \w+)? do to (the|your|ur|my|her|his|their|a) (body|organs)\b"
+    r"|\b(lupus|sle)\b.{0,40}\bwhat (does|can|will|could) it( \w+)? do to (the|your|ur|my|her|his|their|a) (body|organs)\b"  # "what is lupus, what does it do to ur body"
 )
 # "Will it ever be a normal treatment", "could it become routine one day": what the future holds for it.
 _ASKS_FUTURE = re.compile(
@@ -308,6 +309,9 @@ _ASKS_HYPE = re.compile(
     r"\bwhy (is|are|r) (every ?one|every ?body|people|ppl|so many( \w+)?|the internet|doctors|patients|all these \w+)( \w+)?( so| all)?"
     r" (excited|hyped|hyping|raving|buzzing|obsessed|crazy|keen|talking)\b|\bwhy the (hype|buzz|excitement|fuss)\b|\b(all|what'?s) the (hype|buzz|excitement|fuss)\b|\b(or|just) (just |all )?hype\b"
 )
+# "What can stem cells realistically offer someone like me", "what does it have to offer": the hope it holds out (not
+# "which hospitals offer it").
+_ASKS_OFFER = re.compile(r"\bwhat (can|could|does|do|will|would|might)( \w+){0,4} offer\b(?! (it|this|that|them|msc|ahsct|the)\b)")
 # "Is there any real evidence", "does it actually work", "has anyone gotten better from it": what studies have shown.
 _ASKS_EVIDENCE = re.compile(
     r"\b(any|real|actual|hard|good|some|what|where'?s the|wheres the|is there|is there any) (real |actual |hard |good )?(evidence|proof)\b(?! based)"
@@ -369,6 +373,7 @@ _QUESTION_KINDS = {
     "source": _ASKS_SOURCE,
     "who_gives": _ASKS_WHO_GIVES,
     "hype": _ASKS_HYPE,
+    "offer": _ASKS_OFFER,
     "proven": _ASKS_PROVEN,
     "evidence": _ASKS_EVIDENCE,
     "caution": _ASKS_CAUTION,
@@ -439,7 +444,8 @@ _TOPIC_AFTER = re.compile(r"\s*([,:;?!\-–—]|$)")
 # is read with that turn too.
 _LEANS_BACK = re.compile(r"\b(it|that|this|they|them|those|these)\b")
 _STORY_TURNS = 3  # the most messages of a story told over several that a follow-up is read with
-_QUESTION = re.compile(r"\?\s*$|^((like|so|and|but|ok|okay|i mean),? )?(what|whats|why|how|hows|where|wheres|when|which|who|whos|can|could|would|will|should|is|are|do|does|did|am)\b")
+# A sentence that asks; it may name its topic first ("lupus - what is it").
+_QUESTION = re.compile(r"\?\s*$|^([\w']+( [\w']+){0,2} ?[-–—:] )?((like|so|and|but|ok|okay|i mean),? )?(what|whats|why|how|hows|where|wheres|when|which|who|whos|can|could|would|will|should|is|are|do|does|did|am)\b")
 _ASKS_FOR_ME = re.compile(
     r"\b(safe|safer|safely|dangerous|risk\w*|qualif\w*|eligib\w*|candidates?|allowed|suitable|right for|ok for|okay for|considered"
     r"|can (i|she|he|they|we|you) (still )?(get|have|do|try|go))\b"
@@ -737,6 +743,8 @@ class ChatEngine:
         kinds = [kind for kind, pattern in _QUESTION_KINDS.items() if pattern.search(asked_text)]
         if "severity" in kinds and "whom_for" in kinds:
             kinds.remove("whom_for")  # "is lupus mild or can it be deadly" asks how severe the disease can be
+        if "reach" in kinds and "function" in kinds:
+            kinds.remove("function")  # "what even is lupus, what does it do to your body" asks what the disease does
         if "whose" in kinds and "source" in kinds:
             kinds.remove("source")  # "where do they come from if they're not mine" asks whose cells, not which tissue
         answer_words = [c for kind in kinds for c in self._answer_words.get(kind, [])]

@@ -1536,3 +1536,14 @@ def test_a_follow_up_that_names_nothing_is_asked_of_the_treatment_named_before(e
 def test_going_back_to_the_first_type_leans_on_the_first_turn(engine):
     reply = engine.reply("back to the first type, is it given by drip?", ["tell me about msc", "what about HSCs"])
     assert "infused intravenously" in reply.passages[0].passage.text
+
+
+@pytest.mark.parametrize("message", ["lupus - what is it and what can it do to your organs?", "i have sle, what does it do to ur body"])
+def test_what_lupus_does_to_the_body_asked_with_it_is_answered_by_what_the_disease_is(engine, message):
+    reply = engine.reply(message)
+    assert reply.kind == "answer" and "chronic autoimmune disease" in reply.passages[0].passage.text
+
+
+@pytest.mark.parametrize("message", ["honestly what could stem cells offer my daughter", "what can this therapy offer people like me"])
+def test_what_the_treatment_can_offer_is_the_hope_the_article_holds_out(engine, message):
+    assert "it offers hope for lasting remission" in engine.reply(message).passages[0].passage.text
