@@ -214,6 +214,8 @@ _ASKS_USUAL_TREATMENT = re.compile(
     rf"|^\W*((lupus|sle) )?{_USUAL} (lupus |sle )?{_TREATMENTS}\b"
     # "what meds do ppl normally take", "which drugs are usually prescribed"
     rf"|\b(what|which)( \w+)? {_TREATMENTS}\b.{{0,30}}\b{_USUAL}( \w+){{0,2}} (take|taken|use|used|prescribe|prescribed|give|given|get|put on)\b"
+    # what the others get: "so what do the milder people get instead", "what do mild cases take"
+    r"|\bwhat (do|does|would|will|should|can) (the )?(milder|mild|less severe|other|regular|normal|typical|everyone else|most)( lupus| sle)?( people| patients| ones| cases| folks| ppl)?( \w+){0,2} (get|take|use|have|go with|go on)( instead)?\b"
 )
 # "Which organs can lupus hit", "what parts of the body does it attack": where the disease strikes.
 _ASKS_REACH = re.compile(
@@ -386,7 +388,7 @@ _QUESTION_KINDS = {
 _ASKING_WORDS = {"whom_for": 0, "eligibility": 0, "who_gives": 0, "caution": "asking"}
 # A question that compares ("which one is safer", "is the donor one less risky") and a passage that does
 # ("less risky and more accessible than AHSCT").
-_COMPARES = re.compile(r"\b(safer|riskier|less (risky|risk|harsh|dangerous|aggressive|intense|invasive|intensive)|more (risky|harsh|dangerous|aggressive|intense|invasive|intensive|accessible)|gentler|harsher|milder|which (one|is|of the|approach|kind|type)( is)? (safer|better|less|more|riskier|gentler|harsher|milder))\b")
+_COMPARES = re.compile(r"\b(safer|riskier|less (risky|risk|harsh|dangerous|aggressive|intense|invasive|intensive)|more (risky|harsh|dangerous|aggressive|intense|invasive|intensive|accessible)|gentler|harsher|milder(?! (people|patients|cases|folks|ppl|lupus|sle|disease))|which (one|is|of the|approach|kind|type)( is)? (safer|better|less|more|riskier|gentler|harsher|milder))\b")
 _COMPARISON = re.compile(r"\b(than|more \w+|less \w+)\b")
 _COMPARATIVE = re.compile(r"\b((less|more) \w+|safer|riskier|gentler|harsher|milder|tougher|heavier|rougher|easier|better|worse)\b")
 # "Difference between AHSCT and MSC", "HSC vs MSC": two subjects side by side.

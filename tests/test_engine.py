@@ -1547,3 +1547,11 @@ def test_what_lupus_does_to_the_body_asked_with_it_is_answered_by_what_the_disea
 @pytest.mark.parametrize("message", ["honestly what could stem cells offer my daughter", "what can this therapy offer people like me"])
 def test_what_the_treatment_can_offer_is_the_hope_the_article_holds_out(engine, message):
     assert "it offers hope for lasting remission" in engine.reply(message).passages[0].passage.text
+
+
+@pytest.mark.parametrize(
+    ("history", "message"),
+    [([], "what do mild cases take?"), (["who gets AHSCT"], "what does everyone else get"), (["is MSC only for bad lupus"], "so what do milder patients use instead")],
+)
+def test_what_the_others_get_is_the_usual_treatment(engine, history, message):
+    assert "immunosuppressive drugs, corticosteroids, and biologics" in engine.reply(message, history).passages[0].passage.text
