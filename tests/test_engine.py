@@ -1555,3 +1555,7 @@ def test_what_the_treatment_can_offer_is_the_hope_the_article_holds_out(engine, 
 )
 def test_what_the_others_get_is_the_usual_treatment(engine, history, message):
     assert "immunosuppressive drugs, corticosteroids, and biologics" in engine.reply(message, history).passages[0].passage.text
+
+
+def test_day_to_day_is_the_quality_of_life(engine):
+    assert "quality of life" in engine.reply("will my mum cope better day to day after stem cells").passages[0].passage.text
