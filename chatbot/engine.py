@@ -520,6 +520,14 @@ _BOTH_ONLY = re.compile(
     r"( of them| of those| of the)?( (two|kinds?|types?|treatments?|options?|approaches?|methods?|procedures?|ones?))*( of (treatment|therapy|stem cells?))?"
     r"( or (just |only )?(one|the one|one of them))?\W*$"
 )
+# A follow-up that asks only whether an outcome asked about holds for everyone: "for everyone?" after "can it put
+# lupus into remission", "does that happen for everybody". The passage that told it says for whom ("in some
+# individuals"); "is it for everyone" asks whom the treatment suits, and is left to be read as it stands.
+_EVERYONE_ONLY = re.compile(
+    r"^\W*((so|and|but|ok|okay|wait|is that common|really)\W+){0,3}((does|do|will|would|can) (that|it|this) (happen|work|last)( \w+)? )?"
+    r"(for|with|in|to) (every ?one|every ?body|all( of them)?( patients| people)?|every (patient|case|person|one))( though| tho| then| of them)?\W*$"
+)
+_OUTCOME = re.compile(r"\b(remission|cure[sd]?|curing|cure it|heal(s|ed)?|reverse[sd]?|go(es)? away|disappear|get rid of|work(s|ed)?|fix(es|ed)?)\b")
 # A follow-up that asks only for instances of what was asked: "what kind?", "which ones?", "like what?".
 _INSTANCES_ONLY = re.compile(
     r"^\W*((so|but|ok|okay|and|hmm|wait)\W+){0,2}((what|which) (kinds?|sorts?|types?|ones?)( of (them|those|these|things|risks|benefits))?( exactly| then| though| tho)?"
@@ -799,11 +807,19 @@ class ChatEngine:
         if back:  # "going back to my first question, ..." leans on that turn, not the last
             history = history[:1] if back.group("first") else ()
         earlier = self._earlier_turn(history)
-        if earlier and (restate or _WHY_ONLY.match(text) or _INSTANCES_ONLY.match(text) or _VERDICT_ONLY.match(text) or _BOTH_ONLY.match(text)):
+        if earlier and (
+            restate
+            or _WHY_ONLY.match(text)
+            or _INSTANCES_ONLY.match(text)
+            or _VERDICT_ONLY.match(text)
+            or _BOTH_ONLY.match(text)
+            or (_EVERYONE_ONLY.match(text) and _OUTCOME.search(_plain(earlier)))
+        ):
             # "Why is that?", "why both of them?": the reason for what the earlier turn was told, which the article
             # gives, if anywhere, in the passages that told it; "what kind?", "like what?": what it was told; "is that
             # a good idea?": the article's verdict, where it told it; "simpler please": what it was told, again;
-            # "is that with both?": the passage that told it, which says of which treatment it holds.
+            # "is that with both?", "for everyone?": the passage that told it, which says of which treatment, or for
+            # whom, it holds.
             last = max(i for i, turn in enumerate(history) if self._of_the_article(turn))
             return self._answer(history[last], history[:last])
         if not earlier and self.semantic is not None and self.semantic.similarity(message).max() < tuning.min_similarity:

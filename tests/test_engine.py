@@ -1559,3 +1559,15 @@ def test_what_the_others_get_is_the_usual_treatment(engine, history, message):
 
 def test_day_to_day_is_the_quality_of_life(engine):
     assert "quality of life" in engine.reply("will my mum cope better day to day after stem cells").passages[0].passage.text
+
+
+@pytest.mark.parametrize(
+    ("history", "message"),
+    [(["could the transplant put her lupus in remission"], "for all patients?"), (["can stem cells make lupus go away"], "and does that work for everybody")],
+)
+def test_whether_an_outcome_holds_for_everyone_is_answered_where_the_article_says_for_whom(engine, history, message):
+    assert "in some individuals" in engine.reply(message, history).passages[0].passage.text
+
+
+def test_whether_a_treatment_is_for_everyone_is_still_whom_it_suits(engine):
+    assert "not suitable for every lupus patient" in engine.reply("for everyone?", ["is stem cell therapy safe?"]).passages[0].passage.text
