@@ -1102,8 +1102,8 @@ class ChatEngine:
         before = frozenset().union(*naming)
         earlier_concepts = self.retriever.analyzer.concepts(earlier)
         asked_of = self._weights(earlier_concepts, self._topics(earlier)[1])
-        if _WHAT_IS.match(_plain(earlier)) and not any(w > 0 and not subjects.named(c.stems) for c, w in zip(earlier_concepts, asked_of)):
-            return None  # "what is MSC" asked nothing of it but what it is
+        if _WHAT_IS.match(_plain(earlier)) and not _ASKS_FUNCTION.search(_plain(earlier)) and not any(w > 0 and not subjects.named(c.stems) for c, w in zip(earlier_concepts, asked_of)):
+            return None  # "what is MSC" asked nothing of it but what it is ("what does AHSCT do" asks what it does)
         asked = subjects.named(w for word in own for w in (word, stem(word)))
         if asked:
             name = " ".join(w for w in own if subjects.named((w, stem(w))))

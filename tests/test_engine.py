@@ -1571,3 +1571,11 @@ def test_whether_an_outcome_holds_for_everyone_is_answered_where_the_article_say
 
 def test_whether_a_treatment_is_for_everyone_is_still_whom_it_suits(engine):
     assert "not suitable for every lupus patient" in engine.reply("for everyone?", ["is stem cell therapy safe?"]).passages[0].passage.text
+
+
+@pytest.mark.parametrize(
+    ("history", "message", "answer"),
+    [(["what does msc do"], "what about the transplant", "rebuild a new, healthier immune system"), (["what does the AHSCT do?"], "sorry, I meant the mesenchymal one", "suppress abnormal immune responses")],
+)
+def test_what_a_treatment_does_turned_to_the_other_asks_what_that_one_does(engine, history, message, answer):
+    assert answer in engine.reply(message, history).passages[0].passage.text
