@@ -1579,3 +1579,9 @@ def test_whether_a_treatment_is_for_everyone_is_still_whom_it_suits(engine):
 )
 def test_what_a_treatment_does_turned_to_the_other_asks_what_that_one_does(engine, history, message, answer):
     assert answer in engine.reply(message, history).passages[0].passage.text
+
+
+@pytest.mark.parametrize("message", ["what does the transplant do for lupus", "what does the stem cell transplant actually do"])
+def test_what_the_transplant_does_is_answered_not_declined(engine, message):
+    reply = engine.reply(message)
+    assert reply.kind == "answer" and any(w in reply.passages[0].passage.text for w in ("reboot", "rebuild"))
