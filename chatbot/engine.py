@@ -147,7 +147,8 @@ _STEP = re.compile(r"\b(?P<way>after|before)\s+(?P<step>((?!\b(what|how|when|whe
 # "Then what?" asks for the step after the one the earlier turn told; "what do they do" asks that only of a named step.
 _THEN = re.compile(r"\b(then what|what then|what next|what'?s next|next step|and then(?=\W*(what\b|\?|$))|(what|which) (happens|comes|is) (next|then|after that)|after that)\b")
 # "What happens to them", "what do they do with the cells": the step that acts on what the step named.
-_TO_WHAT_WAS_NAMED = re.compile(r"\b(to|with) (them|those|these|the cells|those cells|my cells|his cells|her cells|the stem cells|what they (collected|took|harvested))\b")
+_TO_WHAT_WAS_NAMED = re.compile(r"\b(to|with) ((?P<pronoun>them|those|these)|the cells|those cells|my cells|his cells|her cells|the stem cells|what they (collected|took|harvested))\b")
+_PERSON = frozenset(stem(w) for w in ("patient", "person", "individual", "people"))  # who a step is done to, not what
 _SEVERAL = re.compile(r"\b(and|then|plus)\b")  # "after they collect the cells and give the chemo": steps named together
 _STEPS_LOOKED_AT = 32  # how many of the best-scoring steps are read for the step a question names
 _SEQUENCE_WORDS = re.compile(r"\b(then|next|after|afterwards|before|finally|first)\b")
@@ -1196,6 +1197,11 @@ class ChatEngine:
             # ("the harvested stem cells are then reintroduced"), past the chemotherapy between.
             said = {s for c in named for s in c.stems} & self._list_terms(anchor)[1]
             later = [n for n in steps[position:] if said & self._list_terms(n)[1]]
+            if not later and _TO_WHAT_WAS_NAMED.search(text).group("pronoun"):
+                # "Then what happens to them?" after "how do they get the cells": what the step named acts on,
+                # which the earlier turn may have called by a word too common to count ("cells").
+                said = self._list_terms(anchor)[1] - _PERSON
+                later = [n for n in steps[position:] if said & self._list_terms(n)[1]]
             if later:
                 return later[0]
         return steps[position] if 0 <= position < len(steps) else None
