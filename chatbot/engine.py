@@ -1048,7 +1048,8 @@ class ChatEngine:
             named = self.retriever.analyzer.concepts(" ".join(self.subjects.subjects[n].name for n in sorted(subjects)))
             earlier_concepts, earlier_weights = earlier_concepts + named, earlier_weights + self._weights(named, set())
         if item is not None:
-            scores[item] *= 1 + tuning.subject_weight
+            # The item pointed at goes first, whatever else the words ("the 2nd one": two main approaches) bring level.
+            scores[item] = np.nextafter(scores.max(), np.inf)
         # The earlier question's words count towards coverage too, at the same discount.
         return scores, concepts + earlier_concepts, weights + [w * tuning.history_weight for w in earlier_weights], subjects
 

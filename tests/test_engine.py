@@ -1590,3 +1590,9 @@ def test_what_the_transplant_does_is_answered_not_declined(engine, message):
 @pytest.mark.parametrize("history", [["how do they get the cells in the own cells option"], ["how do they get the cells when you use your own"]])
 def test_what_happens_to_them_after_the_step_that_takes_the_cells_is_the_step_that_gives_them_back(engine, history):
     assert "reintroduced" in engine.reply("then what happens to them", history).passages[0].passage.text
+
+
+@pytest.mark.parametrize("message", ["explain the 2nd one", "the 2nd one pls"])
+def test_an_item_pointed_at_by_its_number_goes_first(engine, message):
+    reply = engine.reply(message, ["list the benefits of stem cell therapy for lupus"])
+    assert reply.passages[0].passage.text == "Fewer relapses and longer remission periods"
