@@ -488,6 +488,8 @@ _NTH = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3
 # "Tell me more" about what the earlier turn asked of a subject as a whole; "what else" of the list it was answered from.
 _MORE = re.compile(r"\b(tell me more|more (info|information|details)|go on|explain more|elaborate|say more)\b")
 _ELSE = re.compile(r"\b(what else|anything else|any others?|what other)\b")
+# What was told already, set aside: "anything else besides symptoms getting better?".
+_BESIDES = re.compile(r"\b(besides|other than|apart from|aside from|except( for)?|on top of|beyond)\b.*$")
 # What "else" is done: "what else does it improve" asks for the rest of the list as "what else" does.
 _DOES_ELSE = re.compile(r"\b(improve|improves|help|helps|fix|fixes|treat|treats|cure|cures|benefit|benefits|affect|affects|change|changes|reduce|reduces|lower|lowers)\b")
 # A follow-up that asks only why: "why is that?", "but why both of them", "how come", "why so wide?", "why would that
@@ -915,7 +917,9 @@ class ChatEngine:
             # is answered by the list, its lead-in and every bullet; its best bullets follow.
             whole = self._whole_list(bullets[0])
             matched = {c for i in bullets for c in retriever.matched(i, concepts)}
-            best = sorted(bullets, key=lambda i: (-scores[i], i))[: tuning.max_passages - 1]
+            besides = _BESIDES.search(text)  # "anything else besides symptoms": what was told goes last
+            told_already = retriever.analyzer.concepts(besides.group(0)) if besides else []
+            best = sorted(bullets, key=lambda i: (bool(told_already and retriever.matched(i, told_already)), -scores[i], i))[: tuning.max_passages - 1]
             return [Hit(whole, float(scores[order[0]]), tuple(c.surface for c in concepts if c.surface in matched))] + [
                 Hit(retriever.passages[i], float(scores[i]), retriever.matched(i, concepts)) for i in best
             ]
@@ -1049,7 +1053,7 @@ class ChatEngine:
             earlier_concepts, earlier_weights = earlier_concepts + named, earlier_weights + self._weights(named, set())
         if item is not None:
             # The item pointed at goes first, whatever else the words ("the 2nd one": two main approaches) bring level.
-            scores[item] = np.nextafter(scores.max(), np.inf)
+            scores[item] = max(scores[item] * (1 + tuning.subject_weight), np.nextafter(scores.max(), np.inf))
         # The earlier question's words count towards coverage too, at the same discount.
         return scores, concepts + earlier_concepts, weights + [w * tuning.history_weight for w in earlier_weights], subjects
 
@@ -1337,7 +1341,7 @@ class ChatEngine:
         whole) answered the earlier turn, when the follow-up asks nothing more of its own."""
         if earlier is None or not _ELSE.search(text):
             return None
-        rest = self.retriever.analyzer.concepts(_DOES_ELSE.sub(" ", _ELSE.sub(" ", text)))
+        rest = self.retriever.analyzer.concepts(_DOES_ELSE.sub(" ", _ELSE.sub(" ", _BESIDES.sub(" ", text))))
         if self._asks_more_than(frozenset(), rest, self._weights(rest, set())):
             return None
         first = (self._answer(earlier, ()) or [None])[0]

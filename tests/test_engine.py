@@ -1596,3 +1596,13 @@ def test_what_happens_to_them_after_the_step_that_takes_the_cells_is_the_step_th
 def test_an_item_pointed_at_by_its_number_goes_first(engine, message):
     reply = engine.reply(message, ["list the benefits of stem cell therapy for lupus"])
     assert reply.passages[0].passage.text == "Fewer relapses and longer remission periods"
+
+
+@pytest.mark.parametrize(
+    ("history", "message", "told"),
+    [(["what are the risks"], "any others besides infection?", "Infection"), (["what good can stem cells do for lupus"], "anything else apart from fewer relapses", "Fewer relapses")],
+)
+def test_what_else_besides_what_was_told_is_the_rest_of_the_list(engine, history, message, told):
+    passages = [h.passage for h in engine.reply(message, history).passages]
+    assert "•" in passages[0].text  # the whole list
+    assert not any(p.text.startswith(told) for p in passages[1:])
