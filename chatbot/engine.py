@@ -180,7 +180,7 @@ _ASKS_WHOM_FOR = re.compile(
     r"(?! (the |all )?(chemo|chemotherapy|harvest\w*|collect\w*|reintroduc\w*|wipe|kill|destroy|suppress)\b)"
     r"|\bwhy (do|bother with|go through|risk) (it|that|this)\b|\bwhy bother\b"
     r"|\b(for|to|at)\W+(like |say )?(everyone|everybody|anyone|anybody|all|every|any|mild)\b.{0,40}\bor (is it )?(only|just|mainly|mostly)\b"
-    r"|\bwho('?s| is| are)( \w+){0,5} (meant|intended|designed|aimed|made|really|realy|actually|actualy|usually|mainly|mostly) (for|at)\b"
+    r"|\bwho('?s| is| are)( \w+){0,5}( really| realy| actually| actualy| mainly| mostly| usually)? (meant|intended|designed|aimed|targeted|made|really|realy|actually|actualy|usually|mainly|mostly) (for|at)\b"
     r"|\bwho('?s| is| are) (that one|this one|the \w+( one)?|msc|ahsct|hsct) for\b|\bfor whom\b"
     # "Which one is more for the really bad cases".
     r"|\bwhich (one|of them|of the two)( is| would be)( more| mainly| mostly| usually| really)? (for|meant for|aimed at)\b"

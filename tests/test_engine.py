@@ -1606,3 +1606,9 @@ def test_what_else_besides_what_was_told_is_the_rest_of_the_list(engine, history
     passages = [h.passage for h in engine.reply(message, history).passages]
     assert "•" in passages[0].text  # the whole list
     assert not any(p.text.startswith(told) for p in passages[1:])
+
+
+@pytest.mark.parametrize("message", ["who is stem cell therapy for lupus really aimed at", "who's this treatment mostly targeted at"])
+def test_whom_it_is_aimed_at_is_whom_it_is_for(engine, message):
+    top = engine.reply(message).passages[0].passage.text
+    assert "severe" in top or "exhausted other treatments" in top
