@@ -312,6 +312,8 @@ _ASKS_HYPE = re.compile(
     r"\bwhy (is|are|r) (every ?one|every ?body|people|ppl|so many( \w+)?|the internet|doctors|patients|all these \w+)( \w+)?( so| all)?"
     r" (excited|hyped|hyping|raving|buzzing|obsessed|crazy|keen|talking)\b|\bwhy the (hype|buzz|excitement|fuss)\b|\b(all|what'?s) the (hype|buzz|excitement|fuss)\b|\b(or|just) (just |all )?hype\b"
 )
+# "What's special about MSCs", "what makes them unique": what the article says sets a kind of cell apart.
+_ASKS_SPECIAL = re.compile(r"\bwhat('?s| is| makes)( so)? (special|unique|different|distinctive) (about|with)\b|\bwhat makes (\w+ ){1,3}(special|unique|stand out)\b")
 # "What can stem cells realistically offer someone like me", "what does it have to offer": the hope it holds out (not
 # "which hospitals offer it").
 _ASKS_OFFER = re.compile(r"\bwhat (can|could|does|do|will|would|might)( \w+){0,4} offer\b(?! (it|this|that|them|msc|ahsct|the)\b)")
@@ -377,6 +379,7 @@ _QUESTION_KINDS = {
     "who_gives": _ASKS_WHO_GIVES,
     "hype": _ASKS_HYPE,
     "offer": _ASKS_OFFER,
+    "special": _ASKS_SPECIAL,
     "proven": _ASKS_PROVEN,
     "evidence": _ASKS_EVIDENCE,
     "caution": _ASKS_CAUTION,

@@ -1612,3 +1612,8 @@ def test_what_else_besides_what_was_told_is_the_rest_of_the_list(engine, history
 def test_whom_it_is_aimed_at_is_whom_it_is_for(engine, message):
     top = engine.reply(message).passages[0].passage.text
     assert "severe" in top or "exhausted other treatments" in top
+
+
+@pytest.mark.parametrize("message", ["whats unique about MSCs compared to other stem cells", "what makes msc cells special compared to hsc", "msc vs other stem cells, what's special about them"])
+def test_what_sets_a_kind_of_cell_apart_is_told_where_the_article_describes_it(engine, message):
+    assert "strong anti-inflammatory properties" in engine.reply(message).passages[0].passage.text
