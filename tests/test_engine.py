@@ -1581,12 +1581,6 @@ def test_what_a_treatment_does_turned_to_the_other_asks_what_that_one_does(engin
     assert answer in engine.reply(message, history).passages[0].passage.text
 
 
-@pytest.mark.parametrize("message", ["what does the transplant do for lupus", "what does the stem cell transplant actually do"])
-def test_what_the_transplant_does_is_answered_not_declined(engine, message):
-    reply = engine.reply(message)
-    assert reply.kind == "answer" and any(w in reply.passages[0].passage.text for w in ("reboot", "rebuild"))
-
-
 @pytest.mark.parametrize("history", [["how do they get the cells in the own cells option"], ["how do they get the cells when you use your own"]])
 def test_what_happens_to_them_after_the_step_that_takes_the_cells_is_the_step_that_gives_them_back(engine, history):
     assert "reintroduced" in engine.reply("then what happens to them", history).passages[0].passage.text
