@@ -415,7 +415,10 @@ _RUN_ON = re.compile(
     r"(?=(?:how|what|why|where|when|which|who)\s|(?:is|are|can|could|would|will|should|does|do|did) (?:it|this|that|they|there|he|she|i|we|you|the|stem|msc|ahsct)\b)"
     r"|(?<=\w),\s+(?=(?i:(?:my|her|his|our|their|the) (?:doc|doctor|dr|rheumy|rheumatologist|specialist|nurse|gp)s? (?:say|says|said|told|tells|thinks|mentioned|suggested)\b"
     r"|(?:i|she|he|we|they|my \w+) (?:was|were|got|have been|has been|am|is|just got) (?:just |recently |newly )?(?:diagnosed|dx)\b))"
+    r"|(?<=\w),\s+(?=(?i:(?:isn|aren|doesn|don|wasn|weren|didn)'?t\s))"
 )
+# A question tagged on to another to say what one believes ("why chemo, isn't chemo for cancer??") tells.
+_TAG = re.compile(r"^(isn|aren|doesn|don|wasn|weren|didn)'?t\b")
 # What a passage says is done without: "without needing chemotherapy".
 _WITHOUT = re.compile(r"\bwithout (?:needing |the need for |any |using )?(\w+)")
 # A question of which treatment: "which one needs chemo", "which of the two uses donor cells".
@@ -1003,6 +1006,7 @@ class ChatEngine:
         parts = [p.strip() for s in _SENTENCE_END.split(message) for p in _RUN_ON.split(s) if re.search(r"\w", p)]
         plain = [_plain(p) for p in parts]
         asks = [bool(_QUESTION.search(p)) for p in plain]
+        asks = [a and not (any(asks[:i]) and _TAG.match(p)) for i, (a, p) in enumerate(zip(asks, plain))]
         if len(parts) > 1 and _WHAT_IS.match(plain[-1]) and not _ANAPHORA.search(plain[-1]) and not any(_WH.search(p) for p in plain[:-1]):
             return " ".join(parts[:-1]), parts[-1]
         if len(parts) < 2 or sum(asks) != 1:

@@ -199,6 +199,7 @@ def test_what_someone_will_do_or_has_understood_is_small_talk_only_beside_thanks
         # the price in one country or another
         "how much is an msc infusion in colombia",
         "is ahsct cheaper in thailand",
+        "how much is an msc infusion in colombia, isn't it cheaper there?",
         "is that msc clinic in colombia legit",
         "is there a reputable hospital in germany for the transplant",
         "can you give me the names of doctors who do msc",
@@ -295,6 +296,9 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("what does msc do for lupus", "help suppress abnormal immune responses"),
         # why a step of it is done asks for the step's reason, not whom the treatment is for
         ("in ahsct for lupus, why would they do chemo first", "to suppress their faulty immune system"),
+        # a question tagged on to say what one believes tells; it is not asked
+        ("what is the chemo for in the transplant, isn't chemo a cancer drug?", "undergoes chemotherapy"),
+        ("why do they need chemo for the transplant, isnt chemo for tumours??", "undergoes chemotherapy"),
         # the medicines people usually take, named before "usually"
         ("what medicines do patients usually take before they try stem cells", "Traditional treatments often involve"),
         # hours told as a distance ask no time
