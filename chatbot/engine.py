@@ -100,6 +100,9 @@ _USUAL_USE_AFTER = re.compile(r"(transplants?|chemo|chemotherapy)\b")
 _WHICH_PLACE = re.compile(r"which (hospital|hospitals|clinic|clinics|center|centers|centre|centres)")
 _OFFER_IT = re.compile(r"((or|and) \w+ )?(offer|offers|do|does|provide|provides|perform|performs|run|runs|give|gives|carry out|carries out)\b")
 _JUDGED = re.compile(r"\b(best|top|recommend\w*|good|better|cheapest|reputable|trusted|legit)\b")
+# A place one lives near or must travel to ("do I need to live near a specific hospital") asks about access,
+# which the article covers; it does not ask for the place to be named.
+_NEAR_PLACE = re.compile(r"\b(near|nearby|close to|far from|away from|distance (to|from)|travel to|get to)( (a|an|the|one|some|any))?$")
 _KIND_OF_PLACE = re.compile(r"\b(regular|normal|ordinary|special|specialist|specialised|specialized|specialty|big|small|local|university|research|public|private) (ones?|hospitals?|clinics?|centers?|centres?)\b")
 # A topic told as what something does to the asker ("methotrexate makes me throw up", "pred gave her acne",
 # "gained so much weight") is a complaint, not a question: the drug before such words, the side effect after
@@ -1569,6 +1572,7 @@ class ChatEngine:
                     and all(group in _ALTERNATIVES for _, _, group in spans[first : last + 1])
                 )
                 or _KIND_OF_PLACE.search(" ".join(found[end : end + 8]))
+                or (all(group == "clinics" for _, _, group in spans[first : last + 1]) and _NEAR_PLACE.search(" ".join(found[max(0, begin - 4) : begin])))
                 or (_WHICH_PLACE.fullmatch(" ".join(found[begin:end])) and _OFFER_IT.match(" ".join(found[end : end + 3])) and not _JUDGED.search(" ".join(found)))
                 or (
                     all(_CANCERS.issuperset(stems[b:e]) for b, e, _ in spans[first : last + 1])

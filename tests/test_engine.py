@@ -202,6 +202,7 @@ def test_what_someone_will_do_or_has_understood_is_small_talk_only_beside_thanks
         "how much is an msc infusion in colombia, isn't it cheaper there?",
         "is that msc clinic in colombia legit",
         "is there a reputable hospital in germany for the transplant",
+        "can you name a specific hospital near me that does msc",
         "can you give me the names of doctors who do msc",
         # two questions are no story: both are asked
         "will the chemo make my hair fall out? how long until it grows back",
@@ -303,6 +304,9 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("what medicines do patients usually take before they try stem cells", "Traditional treatments often involve"),
         # hours told as a distance ask no time
         ("i'm about 2 hours away from the nearest big hospital, can i still get it", "Patients who have access to a qualified medical center"),
+        # nor does a place one lives near or far from: that asks about access, not for the place to be named
+        ("would my mother have to live near a specific clinic to get msc", "access"),
+        ("we are hours away from a specific hospital, does that rule him out", "access to a qualified medical center"),
         # nor does a time told as when something happened
         ("her rheumatologist brought up ahsct a couple of weeks ago. is it only for the worst cases?", "typically reserved for severe lupus"),
         ("My dad's specialist mentioned MSC last month. Is it risky?", "less risky"),
