@@ -292,6 +292,12 @@ _ASKS_WHOSE = re.compile(
     r"|\b(take|takes|taking|taken|get|gets|got|harvest|harvested|collect|collected|use|used|remove|removed) (\w+ ){0,2}(from|out of) (me|myself|him|her|them|my (own )?body|his (own )?body|her (own )?body|the patient)\b"
 )
 # Where cells come from: "msc source", "where are mesenchymal cells found", "where do they get them from".
+# Taking the cells out of the person ("where do they get the cells from me", "how do they get them out of my
+# body"): the own-cells treatment's harvest. Fat taken from me ("do they take fat from me?") asks whose cells.
+_ASKS_HARVEST = re.compile(
+    r"\b(take|takes|taking|taken|get|gets|got|harvest|harvested|collect|collected|extract|extracted|remove|removed|draw|drawn) ((the|my|his|her|those|these|your) )?((stem|own) )?(cells|them|it) "
+    r"(from|out of) (me|myself|him|her|my (own )?body|his (own )?body|her (own )?body|the patient'?s? (own )?body)\b"
+)
 _ASKS_SOURCE = re.compile(
     r"\b(come|comes|coming|came) from\b|\bsources?\b|\bwhere (are|is) (they|it|those|these|\w+( stem)? cells?|mscs?|hscs?) found\b"
     r"|\bwhere do (they|you|doctors) get (them|it|those|these|the( \w+)? cells)\b"
@@ -379,6 +385,7 @@ _QUESTION_KINDS = {
     "severity": _ASKS_SEVERITY,
     "whose": _ASKS_WHOSE,
     "source": _ASKS_SOURCE,
+    "harvest": _ASKS_HARVEST,
     "who_gives": _ASKS_WHO_GIVES,
     "hype": _ASKS_HYPE,
     "offer": _ASKS_OFFER,
@@ -767,6 +774,8 @@ class ChatEngine:
             kinds.remove("whom_for")  # "is lupus mild or can it be deadly" asks how severe the disease can be
         if "reach" in kinds and "function" in kinds:
             kinds.remove("function")  # "what even is lupus, what does it do to your body" asks what the disease does
+        if "harvest" in kinds and "whose" in kinds:
+            kinds.remove("whose")  # "where do they get the cells from me" asks how one's own cells are taken
         if "whose" in kinds and "source" in kinds:
             kinds.remove("source")  # "where do they come from if they're not mine" asks whose cells, not which tissue
         answer_words = [c for kind in kinds for c in self._answer_words.get(kind, [])]

@@ -1345,6 +1345,11 @@ def test_whether_the_cells_are_taken_from_the_patient_asks_whose_cells_they_are(
     assert "MSCs are taken from a donor" in engine.reply(message).passages[0].passage.text
 
 
+@pytest.mark.parametrize("message", ["where do they get the cells from me", "how do they get the stem cells out of my body"])
+def test_how_the_cells_are_taken_from_the_asker_is_the_own_cells_harvest(engine, message):
+    assert "harvested from bone marrow or blood" in engine.reply(message).passages[0].passage.text
+
+
 @pytest.mark.parametrize("message", ["what is msc meant to accomplish for someone with lupus", "what are they hoping to achieve with stem cells"])
 def test_what_the_treatment_is_meant_to_achieve_asks_what_it_does(engine, message):
     first = engine.reply(message).passages[0].passage.text
