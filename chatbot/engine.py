@@ -147,6 +147,10 @@ _STEP_CUE = re.compile(
     r"|^\W*((and|so|ok|okay|then|but)\W+){0,2}(right |just )?(after|before) (the |that |this |my |your )?\w+( \w+)?\W*$)"  # "and after the chemo?"
 )
 _STEP = re.compile(r"\b(?P<way>after|before)\s+(?P<step>((?!\b(what|how|when|where|which|who|whats)\b)[^,.?!;])+)")
+# "What's the step between collecting the cells and putting them back": the step after the first one named.
+_BETWEEN = re.compile(
+    r"\b(step|steps|stage|happens|happen|comes|come|do they do|goes on|go on|in) between (?P<step>((?!\b(and|what|how|when|where|which|who|whats)\b)[^,.?!;])+) and\b"
+)
 # "Then what?" asks for the step after the one the earlier turn told; "what do they do" asks that only of a named step.
 _THEN = re.compile(r"\b(then what|what then|what next|what'?s next|next step|and then(?=\W*(what\b|\?|$))|(what|which) (happens|comes|is) (next|then|after that)|after that)\b")
 # "What happens to them", "what do they do with the cells": the step that acts on what the step named.
@@ -1181,13 +1185,14 @@ class ChatEngine:
         """For a question about the step after (or before) one of a sequence of steps, that step's neighbour:
         "what happens after the chemo" is answered by the step after the chemo, and "then what?" by the step
         after the one the earlier turn told ("so first they collect my own cells")."""
-        if not _STEP_CUE.search(text):
+        between = _BETWEEN.search(text)
+        if not _STEP_CUE.search(text) and not between:
             return None
-        step = _STEP.search(text)
+        step = between or _STEP.search(text)
         if step is not None and not self._article_words(step.group("step")):
             step = None  # "what's next after that": the step is the one told before
         if step is not None:
-            told, way = step.group("step"), step.group("way")
+            told, way = step.group("step"), "after" if step is between else step.group("way")
         elif _THEN.search(text):
             # "So they harvest the cells... then what" tells the step itself; "then what?" alone, the earlier turn.
             told, way = _THEN.sub(" ", text), "after"
