@@ -435,6 +435,13 @@ _RUN_ON = re.compile(
 _TAG = re.compile(r"^(isn|aren|doesn|don|wasn|weren|didn)'?t\b")
 # What a passage says is done without: "without needing chemotherapy".
 _WITHOUT = re.compile(r"\bwithout (?:needing |the need for |any |using )?(\w+)")
+# A question for a treatment that does without something: "one where i don't have to do chemo", "which skips chemo".
+_ASKS_WITHOUT = re.compile(
+    r"\b(without|skips?|skipping|avoids?|avoiding|spares?|sparing|free of|no more|with no"
+    r"|(do|does|did|would|will)(n'?t| not) (have to|need|require|involve|use|include)( to)?( do| have| get| go through| undergo)?"
+    r"|(not|never) (need|needing|require|requiring|involve|involving|using|have to)( to)?( do| have| get| go through| undergo)?)"
+    r" ((you|me|her|him|them|us|patients) )?(any |the |a |an )?(?P<what>[\w-]+)"
+)
 # A question of which treatment: "which one needs chemo", "which of the two uses donor cells".
 _ASKS_WHICH_SUBJECT = re.compile(
     r"^\W*((so|and|ok|okay|but|then),? )?which( one| treatment| therapy| approach| option| procedure| of (them|the two|the 2|(the|these|those) (two|2|treatments|options|approaches|therapies)))\b"
@@ -885,6 +892,17 @@ class ChatEngine:
                 scores = scores.copy()
                 scores[self._in_treatments] *= 1 + tuning.subject_weight
                 scores[[i for i, terms in enumerate(self._without) if terms & needed]] *= 1 - tuning.subject_weight
+        spared = _ASKS_WITHOUT.search(text)
+        if spared and not compares:
+            # "Is there an option where I don't have to do chemo": the passage that says what is done without it
+            # answers; the one that says it is done does not.
+            absent = {s for c in retriever.analyzer.concepts(spared.group("what")) for s in c.stems}
+            without = [i for i, terms in enumerate(self._without) if terms & absent]
+            if named:  # "can AHSCT be done without chemo" asks of AHSCT, which is not
+                without = [i for i in without if i in self.subjects.about(named)]
+            if without:
+                scores = scores.copy()
+                scores[without] = np.maximum(scores[without], np.nextafter(scores.max(), np.inf))
         scores = self._prefer_covering(scores, concepts, weights)
         if compares and self._compares[int(np.argmax(scores))]:
             # "Is that the riskier one?": a passage that compares ("more aggressive", "less risky than AHSCT") says

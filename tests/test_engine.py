@@ -995,6 +995,22 @@ def test_and_then_a_subject_carries_the_earlier_question_over_to_it(engine):
     assert first.startswith("These stem cells are infused intravenously without needing chemotherapy")
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "which treatment skips chemo",
+        "is there one that spares you the chemo",
+        "chemo wrecked my sister when she went through it. is there a stem cell route where you don't have to have chemo?",
+    ],
+)
+def test_an_option_without_a_step_is_the_one_said_to_do_without_it(engine, message):
+    assert engine.reply(message).passages[0].passage.text.startswith("These stem cells are infused intravenously without needing chemotherapy")
+
+
+def test_a_treatment_named_with_a_step_it_cannot_skip_is_answered_by_that_step(engine):
+    assert "undergoes chemotherapy" in engine.reply("can i get the transplant but skip the chemo").passages[0].passage.text
+
+
 def test_a_follow_up_after_a_follow_up_reads_both(engine):
     history = ["what does gvhd mean", "does that happen with stem cell therapy for lupus"]
     assert engine.reply("how often", history).passages[0].passage.text.startswith("Graft-versus-host disease")
