@@ -118,9 +118,10 @@ _DID_NOT_WORK = re.compile(
     r"(didn'?t|did not|don'?t|do not|hasn'?t|has not|haven'?t|have not|never|stopped|no longer|not) (\w+ )?(work|worked|working|help|helped|helping|control|controlled)\b"
     r"|(and |but )?(nothing|none of (them|it|those|these)) (has |have |really |ever )*(work|worked|helped|controls?|controlled|did anything)\b"
 )
-# A question that asks for a number ("how many", "what percentage") is answered only by a passage that gives one.
+# A question that asks for a number ("how many", "what percentage") is answered only by a passage that gives one;
+# a list counts its kinds ("how many kinds of cells", "which types do they use? how many kinds").
 _ASKS_NUMBER = re.compile(
-    r"\b(how many(?! (different |main )?(kinds|types|sorts|forms|varieties) of (stem )?cells\b)"
+    r"\b(how many(?! (different |main )?(kinds|types|sorts|forms|varieties)( of (stem )?cells\b|( are there| r there| is there)?\W*$))"
     # "How many stem cell treatments are there" counts the approaches; "how many treatments will she need", sessions.
     r"(?! (different |main |kinds of |types of |sorts of )*(stem[ -]cell )?(treatments|approaches|options|therapies|ways|methods|procedures)\b"
     r"[^.?!]{0,30}\b(are there|is there|exist|exists|(are|is) (available|on offer|used|offered|out there|being (used|tried|studied))|do (they|doctors|you) (use|offer|have))\b)|what( exact| exactly| is the| is the exact| are the)? (percent|percentage|proportion|fraction|share|number)|(percentage|percent) of|(success|survival|remission|relapse|response) rates?)\b|%"

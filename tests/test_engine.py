@@ -1341,8 +1341,9 @@ def test_whether_it_is_a_normal_treatment_now_is_answered_by_standard_care(engin
     assert "not considered standard care" in engine.reply(message).passages[0].passage.text
 
 
-def test_how_many_kinds_of_cells_is_answered_by_the_list_of_cell_types(engine):
-    assert "The most commonly used types" in engine.reply("how many different types of stem cells are used?").passages[0].passage.text
+@pytest.mark.parametrize("message", ["how many different types of stem cells are used?", "what stem cells do they use for lupus and how many types are there?"])
+def test_how_many_kinds_of_cells_is_answered_by_the_list_of_cell_types(engine, message):
+    assert "The most commonly used types" in engine.reply(message).passages[0].passage.text
 
 
 @pytest.mark.parametrize("message", ["how long have they been tracking people, like do they know what happens years after"])
