@@ -372,6 +372,7 @@ _ASKS_REQUIREMENT = re.compile(
     r"\b(do|does|would|will|did|must|is|are)( \w+){0,3}( still| really| even| always| actually| also| first)?"
     r" (need|needs|have to|has to|got to|gotta|go through|undergo|require|requires|involve|involves)\b(?! to be)"
     r"|\b(is|are) (the )?\w+ (required|needed|necessary|involved|part of (it|that|this|the \w+))\b"
+    r"|\b(is|are) there (any |a |an )?\w+( \w+)? (involved|in it|in this|in that|in the|in an?|as part of|during)\b"
 )
 _QUESTION_KINDS = {
     "function": _ASKS_FUNCTION,

@@ -1198,7 +1198,8 @@ def test_why_anyone_would_choose_it_after_a_question_naming_no_treatment(engine,
 
 
 @pytest.mark.parametrize(
-    "message", ["would my son have to go through chemo with the transplant?", "is there chemo in the stem cell transplant version"]
+    "message",
+    ["would my son have to go through chemo with the transplant?", "is there chemo in the stem cell transplant version", "is there chemo in the own cells route"],
 )
 def test_whether_a_treatment_takes_a_step_is_answered_by_the_step_not_its_risks(engine, message):
     assert "The patient undergoes chemotherapy" in engine.reply(message).passages[0].passage.text
