@@ -1214,8 +1214,10 @@ class ChatEngine:
         if step is not None:
             told, way = step.group("step"), "after" if step is between else step.group("way")
         elif _THEN.search(text):
-            # "So they harvest the cells... then what" tells the step itself; "then what?" alone, the earlier turn.
-            told, way = _THEN.sub(" ", text), "after"
+            # "So they harvest the cells... then what" tells the step itself, before it asks ("..., then what?? how
+            # do you get it back"); "then what?" alone, the earlier turn.
+            before = text[: _THEN.search(text).start()]
+            told, way = before if self._article_words(before) else _THEN.sub(" ", text), "after"
             if not self._article_words(told) and earlier:
                 told = earlier
         else:

@@ -567,6 +567,9 @@ def test_a_follow_up_pointing_to_a_subject_keeps_to_what_the_earlier_turn_asked(
         ([], "after they take my stem cells out what do they do with them", "reintroduced to rebuild"),
         (["how are the cells collected for the transplant"], "and then what happens to those?", "reintroduced to rebuild"),
         (["where do they get my cells from for ahsct"], "what do they do with them after the chemo", "reintroduced to rebuild"),
+        # The step told before "then what", not the words asked after it.
+        ([], "so with the transplant they harvest my cells and then what, when do i get the chemo", "undergoes chemotherapy"),
+        ([], "so for ahsct the chemo knocks out my immune system and then what?? how does it come back", "reintroduced to rebuild"),
         # The step between two named: the one after the first.
         ([], "for the transplant, what goes on in between harvesting my cells and giving them back", "undergoes chemotherapy"),
         ([], "what happens between the chemo and the reinfusion", "reintroduced to rebuild"),
