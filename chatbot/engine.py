@@ -39,6 +39,8 @@ _HISTORY_CUE = re.compile(
     r"\b(tried|took|taken|been on|was on|were on|im on|i on|currently on|(s?he'?s|s?he is|they'?re|they are|is|are) (still )?on|failed|responded to|respond to|stopped|despite|after years of"
     r"|(controlled|control|stable|managed|manageable|well|fine|maintained) (on|with)|been taking|been using|(been|gone|went) through"
     r"|(i|s?he|they|we|has|have) (already |just |recently |also )?had)\b"
+    # what happened after something ("a coworker had it after his leukemia transplant"); not "is it safe after my cancer"
+    r"|\b(had|got|was|were|went|did|developed|caught)\b.{0,30}\bafter (a|an|the|his|her|my|their|our)( own)?$"
 )
 _LIST_WORDS = frozenset(("and", "or", "then", "also", "plus", "even"))
 # Groups of out-of-scope topics asked about only beside a price or a verdict on a clinic there: the article
@@ -480,7 +482,8 @@ _STORY_TURNS = 3  # the most messages of a story told over several that a follow
 _QUESTION = re.compile(r"\?\s*$|^([\w']+( [\w']+){0,2} ?[-–—:] )?((like|so|and|but|ok|okay|i mean),? )?(what|whats|why|how|hows|where|wheres|when|which|who|whos|can|could|would|will|should|is|are|do|does|did|am)\b")
 _ASKS_FOR_ME = re.compile(
     r"\b(safe|safer|safely|dangerous|risk\w*|qualif\w*|eligib\w*|candidates?|allowed|suitable|right for|ok for|okay for|considered"
-    r"|can (i|she|he|they|we|you) (still )?(get|have|do|try|go))\b"
+    # "can you get GVHD from it" asks of a risk, not whether it is open to someone
+    r"|can (i|she|he|they|we|you) (still )?(do|try|go|(get|have)(?! (\w+ )?(graft|gvhd|infections?|complications?|side effects?|cancer|sick|ill|disease)\b)))\b"
 )
 # Words that point to a subject without naming it ("the other approach"), and words that ask how it is done.
 _POINTING = frozenset(

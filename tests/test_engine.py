@@ -211,6 +211,7 @@ def test_what_someone_will_do_or_has_understood_is_small_talk_only_beside_thanks
         "I take hydroxychloroquine daily. Do I have to stop before the infusion?",
         "My mom had breast cancer two years ago. Is the transplant safe for her?",
         "My sister has multiple sclerosis. Does AHSCT work for that too?",
+        "is msc safe after my cancer",
     ],
 )
 def test_questions_the_article_does_not_answer_are_declined(engine, message):
@@ -283,6 +284,10 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         # so is a drug said to do something to the asker, and what it does
         ("plaquenil gives me headaches and cellcept made me vomit, could this cut down my meds", "harsh medications"),
         ("she put on so much weight with the steroids, could stem cells let her take fewer?", "Lower the need for steroids"),
+        # so is what someone else had after a treatment for another disease, and "can you get GVHD" asks of a risk
+        ("can you get gvhd from stem cells for lupus? my cousin got that after a leukemia transplant", "Graft-versus-host disease"),
+        ("can you get graft versus host disease from stem cell treatment? a coworker had it after his leukemia transplant", "Graft-versus-host disease"),
+        ("can i get infections from the stem cell treatment? my neighbour got them after a lymphoma transplant", "Infection or complications"),
         # who told it, after a comma, tells
         ("whats a stem cell anyway, my rheumy told me about them today", "undifferentiated cells"),
         # when a treatment is used asks whom it is for
