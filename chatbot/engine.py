@@ -407,7 +407,7 @@ _QUESTION_KINDS = {
 }
 # Of which kinds of question the words that ask are no topic: all the words their patterns match, or one group
 # ("why isn't he suggesting it": "suggesting").
-_ASKING_WORDS = {"whom_for": 0, "eligibility": 0, "who_gives": 0, "caution": "asking"}
+_ASKING_WORDS = {"whom_for": 0, "eligibility": 0, "who_gives": 0, "whose": 0, "caution": "asking"}
 # A question that compares ("which one is safer", "is the donor one less risky") and a passage that does
 # ("less risky and more accessible than AHSCT").
 _COMPARES = re.compile(r"\b(safer|riskier|less (risky|risk|harsh|dangerous|aggressive|intense|invasive|intensive)|more (risky|harsh|dangerous|aggressive|intense|invasive|intensive|accessible)|gentler|harsher|milder(?! (people|patients|cases|folks|ppl|lupus|sle|disease))|which (one|is|of the|approach|kind|type)( is)? (safer|better|less|more|riskier|gentler|harsher|milder))\b")

@@ -1090,6 +1090,8 @@ def test_thanks_in_other_words_is_small_talk(engine, message):
         (["msc risks"], "switching to ahsct - who is this one for", "typically reserved for severe lupus"),
         # whose cells they are
         (["explain the transplant option please"], "and whose cells get used", "patient’s own stem cells"),
+        (["tell me about the autologous transplant"], "whose cells?", "patient’s own stem cells"),
+        (["what is hsct"], "whose stem cells", "patient’s own stem cells"),
         # how the cells get into the body
         (["where would the mesenchymal cells for my mum come from"], "and how do they get the cells into her", "infused intravenously"),
         # the item of the earlier answer's list a follow-up names as a part
