@@ -298,13 +298,13 @@ _ASKS_WHOSE = re.compile(
     r"|\b(if|since|as) (they'?re|theyre|they are|it'?s|its|it is) not (mine|my own|your own|yours|his|hers|his own|her own|the patient'?s?)\b"
     r"|\b(take|takes|taking|taken|get|gets|got|harvest|harvested|collect|collected|use|used|remove|removed) (\w+ ){0,2}(from|out of) (me|myself|him|her|them|my (own )?body|his (own )?body|her (own )?body|the patient)\b"
 )
-# Where cells come from: "msc source", "where are mesenchymal cells found", "where do they get them from".
 # Taking the cells out of the person ("where do they get the cells from me", "how do they get them out of my
 # body"): the own-cells treatment's harvest. Fat taken from me ("do they take fat from me?") asks whose cells.
 _ASKS_HARVEST = re.compile(
     r"\b(take|takes|taking|taken|get|gets|got|harvest|harvested|collect|collected|extract|extracted|remove|removed|draw|drawn) ((the|my|his|her|those|these|your) )?((stem|own) )?(cells|them|it) "
     r"(from|out of) (me|myself|him|her|my (own )?body|his (own )?body|her (own )?body|the patient'?s? (own )?body)\b"
 )
+# Where cells come from: "msc source", "where are mesenchymal cells found", "where do they get them from".
 _ASKS_SOURCE = re.compile(
     r"\b(come|comes|coming|came) from\b|\bsources?\b|\bwhere (are|is) (they|it|those|these|\w+( stem)? cells?|mscs?|hscs?) found\b"
     r"|\bwhere do (they|you|doctors) get (them|it|those|these|the( \w+)? cells)\b"
