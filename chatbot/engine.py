@@ -897,17 +897,17 @@ class ChatEngine:
                 scores = scores.copy()
                 scores[self._in_treatments] *= 1 + tuning.subject_weight
                 scores[[i for i, terms in enumerate(self._without) if terms & needed]] *= 1 - tuning.subject_weight
-        spared = _ASKS_WITHOUT.search(text)
-        if spared and not compares:
-            # "Is there an option where I don't have to do chemo": the passage that says what is done without it
-            # answers; the one that says it is done does not.
-            absent = {s for c in retriever.analyzer.concepts(spared.group("what")) for s in c.stems}
-            without = [i for i, terms in enumerate(self._without) if terms & absent]
-            if named:  # "can AHSCT be done without chemo" asks of AHSCT, which is not
-                without = [i for i in without if i in self.subjects.about(named)]
-            if without:
-                scores = scores.copy()
-                scores[without] = np.maximum(scores[without], np.nextafter(scores.max(), np.inf))
+            spared = _ASKS_WITHOUT.search(text)
+            if spared:
+                # "Is there an option where I don't have to do chemo": the passage that says what is done without
+                # it answers; the one that says it is done does not.
+                absent = {s for c in retriever.analyzer.concepts(spared.group("what")) for s in c.stems}
+                without = [i for i, terms in enumerate(self._without) if terms & absent]
+                if named:  # "can AHSCT be done without chemo" asks of AHSCT, which is not
+                    without = [i for i in without if i in self.subjects.about(named)]
+                if without:
+                    scores = scores.copy()
+                    scores[without] = np.maximum(scores[without], np.nextafter(scores.max(), np.inf))
         scores = self._prefer_covering(scores, concepts, weights)
         if compares and self._compares[int(np.argmax(scores))]:
             # "Is that the riskier one?": a passage that compares ("more aggressive", "less risky than AHSCT") says
@@ -1216,10 +1216,10 @@ class ChatEngine:
             step = None  # "what's next after that": the step is the one told before
         if step is not None:
             told, way = step.group("step"), "after" if step is between else step.group("way")
-        elif _THEN.search(text):
+        elif (then := _THEN.search(text)) is not None:
             # "So they harvest the cells... then what" tells the step itself, before it asks ("..., then what?? how
             # do you get it back"); "then what?" alone, the earlier turn.
-            before = text[: _THEN.search(text).start()]
+            before = text[: then.start()]
             told, way = before if self._article_words(before) else _THEN.sub(" ", text), "after"
             if not self._article_words(told) and earlier:
                 told = earlier
@@ -1246,12 +1246,12 @@ class ChatEngine:
             anchor = max(set(firsts), key=lambda n: (firsts.count(n), -n))
         steps = self._list_of(anchor)
         position = steps.index(anchor) + (1 if way == "after" else -1)
-        if way == "after" and _TO_WHAT_WAS_NAMED.search(text):
+        if way == "after" and (to_what := _TO_WHAT_WAS_NAMED.search(text)) is not None:
             # "After they collect my cells, what happens to them": the next step that says what the step named
             # ("the harvested stem cells are then reintroduced"), past the chemotherapy between.
             said = {s for c in named for s in c.stems} & self._list_terms(anchor)[1]
             later = [n for n in steps[position:] if said & self._list_terms(n)[1]]
-            if not later and _TO_WHAT_WAS_NAMED.search(text).group("pronoun"):
+            if not later and to_what.group("pronoun"):
                 # "Then what happens to them?" after "how do they get the cells": what the step named acts on,
                 # which the earlier turn may have called by a word too common to count ("cells").
                 said = self._list_terms(anchor)[1] - _PERSON
