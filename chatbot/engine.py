@@ -89,14 +89,14 @@ _OTHER_SIDE = re.compile(r"\bor( just| only| maybe| perhaps)?( by| through| via|
 _ASKS_EITHER = re.compile(r"\b(is|are|was|will|does|do|did|would|can|could|how)\b")
 _ALTERNATIVES = frozenset({"other_therapies", "causes"})
 # A cancer named as what a transplant or chemotherapy is usually for ("the same cells as a bone marrow
-# transplant for leukemia", "i thought chemo was for cancer", "a cancer transplant thing") is not asked about:
+# transplant for leukemia", "i thought chemo was for cancer", "a cancer transplant thing", "a leukemia bone marrow transplant") is not asked about:
 # the article speaks of both, and of the cells "used in bone marrow transplants", when the message asks of lupus
 # or sets the two side by side. Asked alone ("is a transplant for leukemia covered"), or another disease ("stem
 # cell transplant for crohns"), it is.
 _BESIDE_LUPUS = re.compile(r"\b(lupus|sle|same|different|difference|thought|think|only)\b")
 _CANCERS = frozenset(stem(w) for w in ("cancer", "leukemia", "leukaemia", "lymphoma", "myeloma", "tumor", "tumour"))
 _USUAL_USE_BEFORE = re.compile(r"\b(transplants?|chemo|chemotherapy)( \w+){0,3} (for|against|to treat)( \w+)?$")
-_USUAL_USE_AFTER = re.compile(r"(transplants?|chemo|chemotherapy)\b")
+_USUAL_USE_AFTER = re.compile(r"((bone marrow|stem cell|blood stem cell) )?(transplants?|chemo|chemotherapy)\b")
 # "Which hospitals offer it" asks what kind of places do, which the article says; "which hospital should I go
 # to" asks for one to be named.
 _WHICH_PLACE = re.compile(r"which (hospital|hospitals|clinic|clinics|center|centers|centre|centres)")
@@ -260,7 +260,7 @@ _ASKS_ACCESS = re.compile(
     r"|\b(how|where) (i|you|u|we|they|people|patients|someone|one|she|he|my \w+|a (person|patient)) (can|could|would|might|should|may|will)"
     r"( \w+)? (get|access|find|receive|obtain|go for|go)\b(?!( \w+){0,3} (from|into|out|wrong|back)\b)"
     r"|\bhow (to|would i|do i) (go about )?(get|access|find|obtain|getting|accessing)\b(?!( \w+){0,3} (from|into|out)\b)"
-    r"|\bwhere (is|are) (it|they|this|that|these|msc|ahsct|the \w+) (offered|available|done|given|provided)\b"
+    r"|\bwhere (is|are)( \w+){1,6}? (offered|available|done|given|provided|performed)\b"
     r"|\b(is|are) (it|this|that|they|msc|ahsct|hsct|stem cells?|the \w+) (offered|available|done|given|provided|possible)( \w+)? (everywhere|anywhere|widely|worldwide|nationwide|in (most|every|all|any))\b"
     r"|\b(through|via|join|joining|enrol|enroll|enrolling|sign up for|part of|only in|be in|get into|getting into) (a |an |the )?(clinical )?(trial|trials|study|studies)\b"
     r"|\b(trial|trials|study|studies)( \w+){0,4} (join|enrol|enroll|sign up|get into|take part|participate)\b"
@@ -458,7 +458,7 @@ _OPTIONS = re.compile(
 _ASKS_EXPANSION = re.compile(r"\b(stand|stands|standing) for\b|\bshort for\b|\b(full|long) (form|name)\b|\babbreviation\b|\bacronym\b|\bspell(ed|t)? out\b")
 # A treatment described by a detail: "the chemo one", "the donor option", "the one with the cord cells".
 _DESCRIBED = re.compile(
-    r"\bthe (?P<detail>(?:(?!(?:the|of)\b)[\w-]+ ){0,2}?(?!(?:the|of)\b)[\w-]+) (?:one|option|type|version|thing|approach|procedure|route|method)\b"
+    r"\bthe (?P<detail>(?:(?!(?:the|of)\b)[\w-]+ ){0,2}?(?!(?:the|of)\b)[\w-]+) (?:one(?! (?:day|time|another|more)\b)|option|type|version|thing|approach|procedure|route|method)\b"
     r"|\bthe (?:one|option|treatment|approach) (?:with|using|from|where (?:they|you) (?:use|get|give|take)|that (?:uses|needs|involves|has|gives)) (?:(?:the|her|his|my|their|your|our) )?(?P<after>(?:[\w-]+ ){0,2}?[\w-]+)\b"
 )
 # A treatment set aside: "the transplant, not the infusion", "own cells, not the donor one", "rather than AHSCT".
@@ -494,12 +494,12 @@ _POINTING = frozenset(
 _ONLY_POINTING = frozenset(stem(w) for w in ("version", "thing", "1st", "2nd", "3rd", "former", "latter"))
 _PROCESS = frozenset(stem(w) for w in ("work", "done", "do", "perform", "process", "procedure", "step", "happen", "go", "walk"))
 # How to tell it or why it is asked, not what to tell: "what are stem cells, in plain english", "for my module",
-# "I was wondering whether";
+# "I was wondering whether", "a last resort type thing", "kind of a last resort";
 # and a word of surprise a sentence opens with, "wait, what is lupus".
 _ASIDE = re.compile(
     r"(^|(?<=[.!?] ))(wait|hmm+|um+|uh+|oh+)\b,?"
     r"|\b((in )?(plain|simple|simpler|layman'?s|lay|everyday|normal|basic) (english|terms|words|language)|like (i'?m|im|i am) (5|five|a child|a kid)"
-    r"|in a nutshell|for dummies|simply put|in short|briefly"
+    r"|in a nutshell|for dummies|simply put|in short|briefly|(type|kind|sort)( of)? thing|(?<!what )(?<!which )(kind|sort) of (?=(a|an|like) )"
     r"|(i|we) (can'?t|cannot|cant|couldn'?t|could not|have not been able to|haven'?t been able to|havent been able to) sleep( at night| properly| well)?( (for )?(thinking|worrying|stressing)( about| over)?( it| this| that| him| her| them)?)?|(i'?m|im|i am|been) losing sleep( over (it|this|that))?"
     r"|(i was|i am|i'm|im|i've been|ive been) (just |only )?wondering( (whether|if))?|(i would|i'd|id) (like|love) to (know|ask)( (whether|if))?|may i ask( (whether|if))?|kindly"
     r"|(for|doing|writing|working on) (my|a|an|our|the) (\w+ ){0,2}(class|course|module|essay|paper|presentation|assignment|homework|exam|project|thesis|dissertation|report|lecture|seminar|coursework|studies))\b",
@@ -1616,7 +1616,7 @@ class ChatEngine:
                 or (
                     all(_CANCERS.issuperset(stems[b:e]) for b, e, _ in spans[first : last + 1])
                     and _BESIDE_LUPUS.search(" ".join(found[:begin] + found[end:]))
-                    and (_USUAL_USE_BEFORE.search(" ".join(found[max(0, begin - 7) : begin])) or _USUAL_USE_AFTER.match(" ".join(found[end : end + 1])))
+                    and (_USUAL_USE_BEFORE.search(" ".join(found[max(0, begin - 7) : begin])) or _USUAL_USE_AFTER.match(" ".join(found[end : end + 4])))
                 )
                 or (asks_route and _ROUTE_GUESS.fullmatch(" ".join(found[begin:end])))
                 or (_AGE_NAMED.fullmatch(" ".join(found[begin:end])) and _told_age(found[max(0, begin - 3) : begin], found[end : end + 1]) >= _ADULT)

@@ -329,6 +329,18 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         # whether lupus can kill is answered by "mild to life-threatening"; a fatality rate is still declined (below)
         ("can lupus kill you", "mild to life-threatening"),
         ("is lupus fatal", "mild to life-threatening"),
+        # a "good fit" is a candidate, not someone physically fit; a "last resort" is for those who have exhausted
+        # other treatments, whatever hedge is around it ("type of thing", "kind of like")
+        ("would my brother be a good fit for stem cell therapy", "Ideal candidates"),
+        ("is my wife the right fit for msc", "Ideal candidates"),
+        ("is stem cell treatment a last resort type of thing", "exhausted other treatments"),
+        ("is stem cells kind of like a last resort", "exhausted other treatments"),
+        # "one day" is a time, not "the ... one" that describes a treatment
+        ("could msc be the standard lupus treatment one day", "could soon become a key part of the future"),
+        # a ban is a matter of regulatory approval
+        ("is stem cell therapy illegal in the us", "Regulatory approval varies by country"),
+        # where it is offered, however the treatment is named
+        ("where is msc for lupus typically performed", "Availability is typically limited"),
     ],
 )
 def test_answers_quote_the_passage_that_answers(engine, message, expected):
@@ -1535,13 +1547,21 @@ def test_how_often_lupus_flares_after_treatment_is_answered_by_fewer_relapses(en
     [
         ("is that like the stem cell transplant my uncle had for lymphoma? same cells?", "same cells used in bone marrow transplants"),
         ("chemo for lupus?? i thought chemotherapy was for cancer", "undergoes chemotherapy"),
+        ("are hscs the same as in a lymphoma bone marrow transplant", "same cells used in bone marrow transplants"),
     ],
 )
 def test_a_cancer_named_as_what_transplants_or_chemo_are_usually_for_is_not_asked_about(engine, message, expected):
     assert expected in engine.reply(message).passages[0].passage.text
 
 
-@pytest.mark.parametrize("message", ["how is a transplant for leukemia done", "stem cell transplant for crohns", "does chemo for lymphoma work"])
+def test_a_cancer_named_before_the_transplant_it_is_usually_for_is_not_asked_about_in_a_follow_up(engine):
+    reply = engine.reply("so is it the same as a leukemia stem cell transplant", ["what are HSCs"])
+    assert "same cells used in bone marrow transplants" in reply.passages[0].passage.text
+
+
+@pytest.mark.parametrize(
+    "message", ["how is a transplant for leukemia done", "stem cell transplant for crohns", "does chemo for lymphoma work", "is a leukemia bone marrow transplant covered by insurance"]
+)
 def test_a_transplant_or_chemo_for_another_disease_asked_about_alone_is_declined(engine, message):
     assert engine.reply(message).kind == "no_match"
 
