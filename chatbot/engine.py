@@ -376,6 +376,14 @@ _ASKS_REQUIREMENT = re.compile(
     r"|\b(is|are) (the )?\w+ (required|needed|necessary|involved|part of (it|that|this|the \w+))\b"
     r"|\b(is|are) there (any |a |an )?\w+( \w+)? (involved|in it|in this|in that|in the|in an?|as part of|during)\b"
 )
+# "Why is the MSC one safer", "how come the transplant is riskier", "what makes it less risky": the reason one
+# treatment is harsher than the other, which the article gives as the chemotherapy one takes and the other does
+# without (not the line that says which is less risky).
+_ASKS_RISK_REASON = re.compile(
+    r"\b(why|how come|how so|what makes|reasons?)\b( \w+){0,6} (safer|riskier|less (risky|dangerous|harsh|aggressive|intense|invasive)"
+    r"|more (risky|dangerous|harsh|aggressive|intense|invasive)|gentler|harsher)\b"
+)
+_SAFER = re.compile(r"\b(safer|less (risky|dangerous|harsh|aggressive|intense|invasive)|gentler)\b")
 _QUESTION_KINDS = {
     "function": _ASKS_FUNCTION,
     "whom_for": _ASKS_WHOM_FOR,
@@ -404,6 +412,7 @@ _QUESTION_KINDS = {
     "requirement": _ASKS_REQUIREMENT,
     "cost": _ASKS_COST,
     "verdict": _ASKS_VERDICT,
+    "risk_reason": _ASKS_RISK_REASON,
 }
 # Of which kinds of question the words that ask are no topic: all the words their patterns match, or one group
 # ("why isn't he suggesting it": "suggesting").
@@ -858,6 +867,8 @@ class ChatEngine:
             # "is that with both?", "for everyone?": the passage that told it, which says of which treatment, or for
             # whom, it holds.
             last = max(i for i, turn in enumerate(history) if self._of_the_article(turn))
+            if _WHY_ONLY.match(text) and _COMPARES.search(_plain(history[last])):
+                return self._answer(f"why {history[last]}", history[:last])  # "is the msc one safer" + "why?"
             return self._answer(history[last], history[:last])
         if not earlier and self.semantic is not None and self.semantic.similarity(message).max() < tuning.min_similarity:
             return []  # nothing in the corpus is about anything like this
@@ -880,7 +891,13 @@ class ChatEngine:
                 return []
         compares = bool(_COMPARES.search(text))
         if compares:
-            scores = np.where(self._compares, scores * (1 + tuning.comparison_weight), scores)
+            comparing = self._compares
+            if "risk_reason" in kinds:
+                # "Why is the msc one safer" asks the reason, not the line that says which is less risky: the safer
+                # one does without a step ("without needing chemotherapy"), the riskier one takes it.
+                safer = bool(_SAFER.search(text))
+                comparing = [self._says_answer_words(i, ["risk_reason"]) and bool(self._without[i]) == safer for i in range(len(scores))]
+            scores = np.where(comparing, scores * (1 + tuning.comparison_weight), scores)
         else:
             # The subjects the question names in its own words ("route" may mean an infusion but names none).
             named = self.subjects.named(c.stems[0] for c, w in zip(concepts[:own], weights[:own]) if w > 0)
@@ -909,9 +926,9 @@ class ChatEngine:
                     scores = scores.copy()
                     scores[without] = np.maximum(scores[without], np.nextafter(scores.max(), np.inf))
         scores = self._prefer_covering(scores, concepts, weights)
-        if compares and self._compares[int(np.argmax(scores))]:
+        if compares and ("risk_reason" in kinds or self._compares[int(np.argmax(scores))]):
             # "Is that the riskier one?": a passage that compares ("more aggressive", "less risky than AHSCT") says
-            # which is, in its own words.
+            # which is, in its own words; "why is it safer" asks a reason, which no passage gives in those words.
             comparing = set(words(" ".join(m.group(0) for m in _COMPARATIVE.finditer(text))))
             weights = [0.0 if c.surface in comparing else w for c, w in zip(concepts, weights)]
         if topics and _ASKS_FREQUENCY.search(text) and self._says_how_often(int(np.argmax(scores)), concepts, weights):

@@ -1560,6 +1560,18 @@ def test_a_cancer_named_before_the_transplant_it_is_usually_for_is_not_asked_abo
 
 
 @pytest.mark.parametrize(
+    "history, message, expected",
+    [
+        ([], "what makes msc less dangerous than ahsct", "without needing chemotherapy"),
+        ([], "how come ahsct is riskier", "Infection or complications from chemotherapy"),
+        (["is the infusion gentler than the transplant"], "how come?", "without needing chemotherapy"),
+    ],
+)
+def test_why_one_treatment_is_safer_or_riskier_is_what_it_takes_or_does_without(engine, history, message, expected):
+    assert expected in engine.reply(message, history).passages[0].passage.text
+
+
+@pytest.mark.parametrize(
     "message", ["how is a transplant for leukemia done", "stem cell transplant for crohns", "does chemo for lymphoma work", "is a leukemia bone marrow transplant covered by insurance"]
 )
 def test_a_transplant_or_chemo_for_another_disease_asked_about_alone_is_declined(engine, message):
