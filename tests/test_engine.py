@@ -335,6 +335,8 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("is my wife the right fit for msc", "Ideal candidates"),
         ("is stem cell treatment a last resort type of thing", "exhausted other treatments"),
         ("is stem cells kind of like a last resort", "exhausted other treatments"),
+        # whom stem cell therapy is for, no treatment named: "a promising alternative for individuals with ..."
+        ("who is stem cell therapy mostly meant for in sle", "individuals with severe or treatment-resistant lupus"),
         # "one day" is a time, not "the ... one" that describes a treatment
         ("could msc be the standard lupus treatment one day", "could soon become a key part of the future"),
         # a ban is a matter of regulatory approval
