@@ -225,6 +225,8 @@ _ASKS_USUAL_TREATMENT = re.compile(
     rf"|^\W*((lupus|sle) )?{_USUAL} (lupus |sle )?{_TREATMENTS}\b"
     # "what meds do ppl normally take", "which drugs are usually prescribed"
     rf"|\b(what|which)( \w+)? {_TREATMENTS}\b.{{0,30}}\b{_USUAL}( \w+){{0,2}} (take|taken|use|used|prescribe|prescribed|give|given|get|put on)\b"
+    # what doctors give: "what do doctors normally give for lupus", "what do rheumatologists usually prescribe"
+    rf"|\bwhat (do|does|would|will) (the )?(doctors?|docs?|rheumatologists?|rheumys?|physicians?|they) {_USUAL} (give|prescribe|use|try|start)\b"
     # what the others get: "so what do the milder people get instead", "what do mild cases take"
     r"|\bwhat (do|does|would|will|should|can) (the )?(milder|mild|less severe|other|regular|normal|typical|everyone else|most)( lupus| sle)?( people| patients| ones| cases| folks| ppl)?( \w+){0,2} (get|take|use|have|go with|go on)( instead)?\b"
 )
@@ -503,6 +505,7 @@ _POINTING = frozenset(
 _ONLY_POINTING = frozenset(stem(w) for w in ("version", "thing", "1st", "2nd", "3rd", "former", "latter"))
 _PROCESS = frozenset(stem(w) for w in ("work", "done", "do", "perform", "process", "procedure", "step", "happen", "go", "walk"))
 # How to tell it or why it is asked, not what to tell: "what are stem cells, in plain english", "for my module",
+# "writing a paper for nursing school",
 # "I was wondering whether", "a last resort type thing", "kind of a last resort";
 # and a word of surprise a sentence opens with, "wait, what is lupus".
 _ASIDE = re.compile(
@@ -511,7 +514,8 @@ _ASIDE = re.compile(
     r"|in a nutshell|for dummies|simply put|in short|briefly|(type|kind|sort)( of)? thing|(?<!what )(?<!which )(kind|sort) of (?=(a|an|like) )"
     r"|(i|we) (can'?t|cannot|cant|couldn'?t|could not|have not been able to|haven'?t been able to|havent been able to) sleep( at night| properly| well)?( (for )?(thinking|worrying|stressing)( about| over)?( it| this| that| him| her| them)?)?|(i'?m|im|i am|been) losing sleep( over (it|this|that))?"
     r"|(i was|i am|i'm|im|i've been|ive been) (just |only )?wondering( (whether|if))?|(i would|i'd|id) (like|love) to (know|ask)( (whether|if))?|may i ask( (whether|if))?|kindly"
-    r"|(for|doing|writing|working on) (my|a|an|our|the) (\w+ ){0,2}(class|course|module|essay|paper|presentation|assignment|homework|exam|project|thesis|dissertation|report|lecture|seminar|coursework|studies))\b",
+    r"|(for|doing|writing|working on) (my|a|an|our|the) (\w+ ){0,2}(class|course|module|essay|paper|presentation|assignment|homework|exam|project|thesis|dissertation|report|lecture|seminar|coursework|studies)"
+    r"( (for|in|at) (my |a |an |the )?(\w+ )?(school|college|university|uni|class|course|program|programme|degree))?)\b",
     re.IGNORECASE,
 )
 # "Going back to the first thing", "back to my original question": the turn pointed to, not the last one.

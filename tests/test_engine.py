@@ -337,6 +337,10 @@ def test_questions_the_article_does_not_answer_are_declined(engine, message):
         ("is stem cells kind of like a last resort", "exhausted other treatments"),
         # whom stem cell therapy is for, no treatment named: "a promising alternative for individuals with ..."
         ("who is stem cell therapy mostly meant for in sle", "individuals with severe or treatment-resistant lupus"),
+        # why it is asked, for a paper at school, names no topic of its own
+        ("writing an essay for nursing school, where are mscs found", "fat tissue"),
+        # what doctors usually give is the treatments lupus usually gets
+        ("what do rheumatologists typically give for sle", "Traditional treatments often involve"),
         # "one day" is a time, not "the ... one" that describes a treatment
         ("could msc be the standard lupus treatment one day", "could soon become a key part of the future"),
         # a ban is a matter of regulatory approval
