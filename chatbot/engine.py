@@ -89,8 +89,8 @@ _OTHER_SIDE = re.compile(r"\bor( just| only| maybe| perhaps)?( by| through| via|
 _ASKS_EITHER = re.compile(r"\b(is|are|was|will|does|do|did|would|can|could|how)\b")
 _ALTERNATIVES = frozenset({"other_therapies", "causes"})
 # A cancer named as what a transplant or chemotherapy is usually for ("the same cells as a bone marrow
-# transplant for leukemia", "i thought chemo was for cancer", "a cancer transplant thing", "a leukemia bone marrow transplant") is not asked about:
-# the article speaks of both, and of the cells "used in bone marrow transplants", when the message asks of lupus
+# transplant for leukemia", "a leukemia bone marrow transplant", "i thought chemo was for cancer", "a cancer
+# transplant thing") is not asked about: the article speaks of both, and of the cells "used in bone marrow transplants", when the message asks of lupus
 # or sets the two side by side. Asked alone ("is a transplant for leukemia covered"), or another disease ("stem
 # cell transplant for crohns"), it is.
 _BESIDE_LUPUS = re.compile(r"\b(lupus|sle|same|different|difference|thought|think|only)\b")
@@ -378,14 +378,13 @@ _ASKS_REQUIREMENT = re.compile(
     r"|\b(is|are) (the )?\w+ (required|needed|necessary|involved|part of (it|that|this|the \w+))\b"
     r"|\b(is|are) there (any |a |an )?\w+( \w+)? (involved|in it|in this|in that|in the|in an?|as part of|during)\b"
 )
+# One treatment said to be safer than the other, or harsher.
+_HARSH = r"(risky|dangerous|harsh|aggressive|intense|invasive)"
+_SAFER = re.compile(rf"\b(safer|gentler|less {_HARSH})\b")
 # "Why is the MSC one safer", "how come the transplant is riskier", "what makes it less risky": the reason one
 # treatment is harsher than the other, which the article gives as the chemotherapy one takes and the other does
 # without (not the line that says which is less risky).
-_ASKS_RISK_REASON = re.compile(
-    r"\b(why|how come|how so|what makes|reasons?)\b( \w+){0,6} (safer|riskier|less (risky|dangerous|harsh|aggressive|intense|invasive)"
-    r"|more (risky|dangerous|harsh|aggressive|intense|invasive)|gentler|harsher)\b"
-)
-_SAFER = re.compile(r"\b(safer|less (risky|dangerous|harsh|aggressive|intense|invasive)|gentler)\b")
+_ASKS_RISK_REASON = re.compile(rf"\b(why|how come|how so|what makes|reasons?)\b( \w+){{0,6}} (safer|gentler|less {_HARSH}|riskier|harsher|more {_HARSH})\b")
 _QUESTION_KINDS = {
     "function": _ASKS_FUNCTION,
     "whom_for": _ASKS_WHOM_FOR,
@@ -505,9 +504,8 @@ _POINTING = frozenset(
 _ONLY_POINTING = frozenset(stem(w) for w in ("version", "thing", "1st", "2nd", "3rd", "former", "latter"))
 _PROCESS = frozenset(stem(w) for w in ("work", "done", "do", "perform", "process", "procedure", "step", "happen", "go", "walk"))
 # How to tell it or why it is asked, not what to tell: "what are stem cells, in plain english", "for my module",
-# "writing a paper for nursing school",
-# "I was wondering whether", "a last resort type thing", "kind of a last resort";
-# and a word of surprise a sentence opens with, "wait, what is lupus".
+# "writing a paper for nursing school", "I was wondering whether"; a hedge, "a last resort type thing", "kind of
+# a last resort"; and a word of surprise a sentence opens with, "wait, what is lupus".
 _ASIDE = re.compile(
     r"(^|(?<=[.!?] ))(wait|hmm+|um+|uh+|oh+)\b,?"
     r"|\b((in )?(plain|simple|simpler|layman'?s|lay|everyday|normal|basic) (english|terms|words|language)|like (i'?m|im|i am) (5|five|a child|a kid)"
